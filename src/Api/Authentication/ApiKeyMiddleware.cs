@@ -1,0 +1,76 @@
+using LlmPlatform.Api.Errors;
+using LlmPlatform.Application.Access.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace LlmPlatform.Api.Authentication;
+
+/// <summary>
+/// Authenticates every endpoint that is not marked <see cref="AllowAnonymousAttribute"/>: the key comes from
+/// <c>Authorization: Bearer</c>, <c>x-api-key</c> (Anthropic clients) or <c>api-key</c> (Azure clients).
+/// </summary>
+internal sealed class ApiKeyMiddleware
+{
+    private const string ItemKey = "llmplatform.caller";
+    private readonly RequestDelegate _next;
+    private readonly IApiKeyAuthenticator _authenticator;
+
+    public ApiKeyMiddleware(RequestDelegate next, IApiKeyAuthenticator authenticator)
+    {
+        _next = next;
+        _authenticator = authenticator;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            await _next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var key = PresentedKey(context.Request);
+        if (key is null)
+        {
+            await ErrorWriter.WriteAsync(context, 401, "No API key was given. Send it as 'Authorization: Bearer <key>'.", "authentication_error", null, "invalid_api_key").ConfigureAwait(false);
+            return;
+        }
+
+        var result = await _authenticator.AuthenticateAsync(key, context.RequestAborted).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            await ErrorWriter.WriteAsync(context, result.Error!).ConfigureAwait(false);
+            return;
+        }
+
+        context.Items[ItemKey] = result.Value;
+        await _next(context).ConfigureAwait(false);
+    }
+
+    public static CallerIdentity CallerOf(HttpContext context) =>
+        context.Items[ItemKey] as CallerIdentity ?? throw new InvalidOperationException("The endpoint is not behind authentication.");
+
+    private static string? PresentedKey(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.Length > 0)
+        {
+            if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                var token = authorization[7..].Trim();
+                return token.Length > 0 ? token : null;
+            }
+
+            return authorization.Trim();
+        }
+
+        var apiKey = request.Headers["x-api-key"].ToString();
+        if (apiKey.Length > 0)
+        {
+            return apiKey.Trim();
+        }
+
+        var azureKey = request.Headers["api-key"].ToString();
+        return azureKey.Length > 0 ? azureKey.Trim() : null;
+    }
+}

@@ -1,0 +1,33 @@
+using LlmPlatform.Api.Authentication;
+using LlmPlatform.Api.Errors;
+using LlmPlatform.Api.Hosting;
+using LlmPlatform.Application.Access.Authentication;
+using LlmPlatform.Domain.Common;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LlmPlatform.Api.Controllers;
+
+/// <summary>What every dialect's controller needs: the mediator, the caller, the request id, and results to responses.</summary>
+[ApiController]
+[Produces("application/json")]
+[ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+[ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+public abstract class DialectController : ControllerBase
+{
+    protected DialectController(IMediator mediator)
+    {
+        Mediator = mediator;
+    }
+
+    protected IMediator Mediator { get; }
+
+    protected CallerIdentity Caller => ApiKeyMiddleware.CallerOf(HttpContext);
+
+    protected string RequestId => RequestIdMiddleware.Of(HttpContext);
+
+    protected IActionResult ToResult<T>(Result<T> result) =>
+        result.IsSuccess ? Ok(result.Value) : new ErrorResult(result.Error!);
+
+    protected static IActionResult Failure(Error error) => new ErrorResult(error);
+}

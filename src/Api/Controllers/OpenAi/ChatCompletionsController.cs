@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using LlmPlatform.Api.Errors;
+using LlmPlatform.Api.Streaming;
+using LlmPlatform.Application.Gateway.ChatCompletions;
+using LlmPlatform.Application.Gateway.Contracts;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LlmPlatform.Api.Controllers.OpenAi;
+
+/// <summary><c>POST /v1/chat/completions</c>, streamed (Server-Sent Events) or not.</summary>
+[Tags("OpenAI")]
+public sealed class ChatCompletionsController : DialectController
+{
+    public ChatCompletionsController(IMediator mediator)
+        : base(mediator)
+    {
+    }
+
+    [HttpPost("/v1/chat/completions")]
+    [HttpPost("/chat/completions")]
+    [HttpPost("/openai/deployments/{deployment}/chat/completions")]
+    [Consumes("application/json")]
+    [ProducesResponseType<ChatCompletionResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status502BadGateway)]
+    public async Task<IActionResult> Create([FromBody] ChatCompletionRequest request, string? deployment, CancellationToken cancellationToken)
+    {
+        if (deployment is not null && request.Model is null)
+        {
+            request = request with { Model = deployment };
+        }
+
+        var result = await Mediator.Send(new CreateChatCompletionCommand(request, Caller, RequestId), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return Failure(result.Error!);
+        }
+
+        var outcome = result.Value;
+        Response.Headers["x-llmplatform-model-id"] = outcome.DeploymentId;
+        Response.Headers["x-llmplatform-attempts"] = outcome.Attempts.ToString(CultureInfo.InvariantCulture);
+        if (outcome.Stream is null)
+        {
+            Response.Headers["x-llmplatform-response-cost"] = (outcome.Cost ?? 0m).ToString(CultureInfo.InvariantCulture);
+            Response.StatusCode = 200;
+            Response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(Response.Body, outcome.Response!, GatewayJsonContext.Default.ChatCompletionResponse, cancellationToken);
+            return new EmptyResult();
+        }
+
+        await RelayAsync(outcome.Stream, request.StreamOptions?.IncludeUsage == true, cancellationToken);
+        return new EmptyResult();
+    }
+
+    private async Task RelayAsync(GatewayChatStream stream, bool includeUsage, CancellationToken cancellationToken)
+    {
+        await using var _ = stream;
+        SseWriter.PrepareHeaders(Response);
+        using var writer = new SseWriter(Response);
+        try
+        {
+            while (true)
+            {
+                var next = await stream.ReadAsync(cancellationToken);
+                if (!next.IsSuccess)
+                {
+                    // Never pretend the answer finished: the client sees an error event and no [DONE].
+                    await writer.WriteRawAsync(ErrorWriter.Serialize(next.Error!), cancellationToken);
+                    return;
+                }
+
+                if (next.Value is not { } chunk)
+                {
+                    break;
+                }
+
+                if (chunk.Usage is not null && !includeUsage)
+                {
+                    if (chunk.Choices.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    chunk = chunk with { Usage = null };
+                }
+
+                await writer.WriteAsync(chunk, GatewayJsonContext.Default.ChatCompletionChunk, cancellationToken);
+            }
+
+            await writer.WriteDoneAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stream.MarkClientCancelled();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+namespace LlmPlatform.Api.Errors;
+
+/// <summary>
+/// The one place exceptions become responses: a bad request from Kestrel keeps its status (413 for an
+/// oversized body), anything else is a 500 with no stack trace. Also gives empty 404/405 answers the envelope.
+/// </summary>
+internal sealed partial class ErrorHandlingMiddleware
+{
+    private readonly RequestDelegate _next;
+    private readonly ILogger<ErrorHandlingMiddleware> _logger;
+
+    public ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
+    {
+        _next = next;
+        _logger = logger;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await _next(context).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            var message = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? "The request body is larger than this server accepts."
+                : "The request could not be read: " + ex.Message;
+            await ErrorWriter.WriteAsync(context, ex.StatusCode, message, "invalid_request_error", null, ex.StatusCode == 413 ? "request_too_large" : "bad_request").ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left; nobody is listening for an answer.
+            return;
+        }
+        catch (Exception ex)
+        {
+            LogUnhandled(_logger, ex, context.Request.Path);
+            await ErrorWriter.WriteAsync(context, 500, "The server failed to handle this request.", "internal_server_error", null, "internal_error").ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.Response;
+        if (!response.HasStarted && response.StatusCode is 404 or 405 && (response.ContentLength is null or 0) && response.ContentType is null)
+        {
+            var endpoint = context.GetEndpoint();
+            var message = response.StatusCode == 404 && endpoint is null
+                ? $"No route for {context.Request.Method} {context.Request.Path}."
+                : response.StatusCode == 405 ? $"The method {context.Request.Method} is not allowed on {context.Request.Path}." : "Not found.";
+            await ErrorWriter.WriteAsync(context, response.StatusCode, message, "invalid_request_error", null, response.StatusCode == 404 ? "not_found" : "method_not_allowed").ConfigureAwait(false);
+        }
+
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);
+}

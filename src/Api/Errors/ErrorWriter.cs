@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json;
+using LlmPlatform.Domain.Common;
+
+namespace LlmPlatform.Api.Errors;
+
+/// <summary>Writes error responses in the OpenAI envelope.</summary>
+public static class ErrorWriter
+{
+    public static Task WriteAsync(HttpContext context, Error error)
+    {
+        var status = ErrorMapping.StatusOf(error);
+        if (error.RetryAfter is { } retryAfter && status is 429 or 503)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return WriteAsync(context, status, error.Message, ErrorMapping.TypeOf(error, status), error.Param, error.Code);
+    }
+
+    public static async Task WriteAsync(HttpContext context, int status, string message, string type, string? param, string? code)
+    {
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        var envelope = new ErrorEnvelope { Error = new ErrorBody { Message = message, Type = type, Param = param, Code = code } };
+        await JsonSerializer.SerializeAsync(context.Response.Body, envelope, ApiJsonContext.Default.ErrorEnvelope, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public static byte[] Serialize(Error error)
+    {
+        var status = ErrorMapping.StatusOf(error);
+        var envelope = new ErrorEnvelope
+        {
+            Error = new ErrorBody { Message = error.Message, Type = ErrorMapping.TypeOf(error, status), Param = error.Param, Code = error.Code },
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(envelope, ApiJsonContext.Default.ErrorEnvelope);
+    }
+}

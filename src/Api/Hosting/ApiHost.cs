@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LlmPlatform.Api.Authentication;
+using LlmPlatform.Api.Errors;
+using LlmPlatform.Application;
+using LlmPlatform.Application.Configuration;
+using LlmPlatform.Application.Gateway.Contracts;
+using LlmPlatform.Application.Operations.Health;
+using LlmPlatform.Infrastructure;
+using LlmPlatform.Infrastructure.Configuration;
+using LlmPlatform.Infrastructure.Persistence;
+using LlmPlatform.Infrastructure.Redis;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace LlmPlatform.Api.Hosting;
+
+/// <summary>
+/// The composition root: loads the configuration, waits for PostgreSQL, applies migrations, connects Redis,
+/// and builds the web application. Tests build it the same way, on a real port.
+/// </summary>
+public static partial class ApiHost
+{
+    public const int ConfigExitCode = 2;
+    public const int DatabaseExitCode = 3;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = await BuildAsync(args, Environment.GetEnvironmentVariable, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StartupException ex)
+        {
+            await Console.Error.WriteLineAsync("llmplatform: " + ex.Message).ConfigureAwait(false);
+            return ex.ExitCode;
+        }
+
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>Builds a ready-to-start application; throws <see cref="StartupException"/> with one clear line when it cannot.</summary>
+    public static async Task<WebApplication> BuildAsync(string[] args, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        StartupArguments arguments;
+        PlatformConfiguration configuration;
+        try
+        {
+            arguments = StartupArguments.Parse(args);
+            var path = arguments.ConfigPath ?? environment("LLMPLATFORM_CONFIG") ?? (File.Exists("config.yaml") ? "config.yaml" : null);
+            configuration = path is null
+                ? new PlatformConfiguration { Deployments = [], Warnings = ["No --config file was given; no models are configured."] }
+                : YamlConfigLoader.LoadFile(path, environment);
+        }
+        catch (Exception ex) when (ex is ConfigurationException or ArgumentException)
+        {
+            throw new StartupException(ex.Message, ConfigExitCode);
+        }
+
+        if (environment("LLMPLATFORM_MASTER_KEY") is { Length: > 0 } masterKey)
+        {
+            configuration = configuration with { General = configuration.General with { MasterKey = masterKey } };
+        }
+
+        var databaseUrl = environment("DATABASE_URL") is { Length: > 0 } fromEnv ? fromEnv : configuration.General.DatabaseUrl;
+        if (string.IsNullOrWhiteSpace(databaseUrl))
+        {
+            throw new StartupException("no database: set DATABASE_URL or general_settings.database_url.", ConfigExitCode);
+        }
+
+        string connectionString;
+        try
+        {
+            connectionString = ConnectionStrings.ToNpgsql(databaseUrl);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupException("DATABASE_URL is not usable: " + ex.Message, ConfigExitCode);
+        }
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var wait = double.TryParse(environment("LLMPLATFORM_DB_STARTUP_TIMEOUT"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(30);
+        var failure = await DatabaseStartup.WaitForDatabaseAsync(dataSource, wait, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw new StartupException(
+                $"cannot reach PostgreSQL at {ConnectionStrings.Describe(connectionString)} after {wait.TotalSeconds:0} s: {failure}",
+                DatabaseExitCode);
+        }
+
+        var redisUrl = environment("REDIS_URL") is { Length: > 0 } redisFromEnv ? redisFromEnv : configuration.General.RedisUrl;
+        RedisConnection redis;
+        try
+        {
+            redis = await RedisConnection.ConnectAsync(redisUrl).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupException("REDIS_URL is not usable: " + ex.Message, ConfigExitCode);
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = arguments.HostArguments,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        ConfigureServices(builder, configuration, dataSource, redis, environment);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LlmPlatform.Startup");
+        foreach (var warning in configuration.Warnings)
+        {
+            LogConfigWarning(logger, warning);
+        }
+
+        var applied = await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken).ConfigureAwait(false);
+        LogMigrations(logger, applied.Count);
+        var readiness = app.Services.GetRequiredService<ReadinessState>();
+        readiness.MarkMigrated();
+        app.Lifetime.ApplicationStopping.Register(readiness.MarkShuttingDown);
+        return app;
+    }
+
+    private static void ConfigureServices(
+        WebApplicationBuilder builder,
+        PlatformConfiguration configuration,
+        NpgsqlDataSource dataSource,
+        RedisConnection redis,
+        Func<string, string?> environment)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = configuration.General.MaxRequestSizeBytes;
+            k.AddServerHeader = false;
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = configuration.General.DrainTimeout);
+
+        builder.Services.AddApplication();
+        builder.Services.AddInfrastructure(configuration, dataSource, redis);
+
+        builder.Services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelState.Respond);
+        builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "LlmPlatform";
+            document.Info.Description = "OpenAI-compatible LLM gateway with LiteLLM-style administration.";
+            document.Info.Version = "v1";
+            return Task.CompletedTask;
+        }));
+
+        var otlp = !string.IsNullOrEmpty(environment("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("llmplatform"))
+            .WithTracing(t =>
+            {
+                t.AddSource("LlmPlatform.*").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (otlp)
+                {
+                    t.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter("LlmPlatform.*").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentationIfAvailable();
+                m.AddPrometheusExporter();
+                if (otlp)
+                {
+                    m.AddOtlpExporter();
+                }
+            });
+    }
+
+    private static MeterProviderBuilder AddRuntimeInstrumentationIfAvailable(this MeterProviderBuilder builder) =>
+        builder.AddMeter("System.Runtime");
+
+    internal static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.SwaggerEndpoint("/openapi.json", "LlmPlatform");
+            o.DocumentTitle = "LlmPlatform API";
+        });
+        app.UseReDoc(o =>
+        {
+            o.RoutePrefix = "redoc";
+            o.SpecUrl = "/openapi.json";
+            o.DocumentTitle = "LlmPlatform API";
+        });
+        app.UseRouting();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapOpenApi("/openapi.json").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/docs")).AllowAnonymous().ExcludeFromDescription();
+        app.MapControllers();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
+    private static partial void LogConfigWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready; {Count} migration(s) applied")]
+    private static partial void LogMigrations(ILogger logger, int count);
+}

@@ -1,0 +1,82 @@
+using LlmPlatform.Api.Errors;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LlmPlatform.Api.Hosting;
+
+/// <summary>Turns body-binding failures (malformed JSON, wrong types, a missing body) into a 400 in the envelope.</summary>
+internal static class InvalidModelState
+{
+    public static IActionResult Respond(ActionContext context)
+    {
+        // JSON errors carry a path ("$.temperature"); prefer them over the generic "field is required" entry.
+        var entries = context.ModelState
+            .Where(e => e.Value.Errors.Count > 0)
+            .OrderBy(e => e.Key.StartsWith('$') ? 0 : 1)
+            .ToList();
+        foreach (var (key, entry) in entries)
+        {
+            foreach (var error in entry.Errors)
+            {
+                if (error.Exception is BadHttpRequestException { StatusCode: 413 })
+                {
+                    return new ErrorEnvelopeResult(413, "The request body is larger than this server accepts.", null, "request_too_large");
+                }
+
+                var param = ParamOf(key);
+                var message = string.IsNullOrEmpty(error.ErrorMessage) ? error.Exception?.Message ?? "Invalid request." : error.ErrorMessage;
+                if (message.Contains("non-empty request body is required", StringComparison.Ordinal))
+                {
+                    message = "The request needs a JSON body.";
+                }
+                else if (param is null && key.Length > 0 && !key.StartsWith('$'))
+                {
+                    // A model-binding key without a JSON path: the body itself is not valid JSON of the expected shape.
+                    message = "The request body is not valid JSON: " + message;
+                }
+
+                return new ErrorEnvelopeResult(400, Sanitize(message), param, "invalid_request_error");
+            }
+        }
+
+        return new ErrorEnvelopeResult(400, "The request is not valid.", null, "invalid_request_error");
+    }
+
+    private static string? ParamOf(string key)
+    {
+        if (!key.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var path = key[2..];
+        var end = path.IndexOfAny(['.', '[']);
+        return end < 0 ? path : path[..end];
+    }
+
+    /// <summary>Keeps .NET type names out of messages a client reads.</summary>
+    private static string Sanitize(string message) =>
+        message.Replace("System.Nullable`1[System.Double]", "a number", StringComparison.Ordinal)
+            .Replace("System.Nullable`1[System.Int32]", "an integer", StringComparison.Ordinal)
+            .Replace("System.Nullable`1[System.Int64]", "an integer", StringComparison.Ordinal)
+            .Replace("System.Nullable`1[System.Boolean]", "a boolean", StringComparison.Ordinal)
+            .Replace("System.String", "a string", StringComparison.Ordinal);
+
+    private sealed class ErrorEnvelopeResult : IActionResult
+    {
+        private readonly int _status;
+        private readonly string _message;
+        private readonly string? _param;
+        private readonly string _code;
+
+        public ErrorEnvelopeResult(int status, string message, string? param, string code)
+        {
+            _status = status;
+            _message = message;
+            _param = param;
+            _code = code;
+        }
+
+        public Task ExecuteResultAsync(ActionContext context) =>
+            ErrorWriter.WriteAsync(context.HttpContext, _status, _message, "invalid_request_error", _param, _code);
+    }
+}

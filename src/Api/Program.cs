@@ -1,0 +1,3 @@
+using LlmPlatform.Api.Hosting;
+
+return await ApiHost.RunAsync(args);

@@ -1,0 +1,44 @@
+using FluentValidation;
+using LlmPlatform.Domain.Common;
+using MediatR;
+
+namespace LlmPlatform.Application.Common.Behaviours;
+
+/// <summary>Runs the request's validators; the first failure becomes an <see cref="Error"/> value, not an exception.</summary>
+internal sealed class ValidationBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
+    where TResponse : IFailable<TResponse>
+{
+    private readonly IValidator<TRequest>[] _validators;
+
+    public ValidationBehaviour(IEnumerable<IValidator<TRequest>> validators)
+    {
+        _validators = validators as IValidator<TRequest>[] ?? validators.ToArray();
+    }
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        foreach (var validator in _validators)
+        {
+            var result = await validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!result.IsValid)
+            {
+                var failure = result.Errors[0];
+                var param = ToSnakeCase(failure.PropertyName);
+                return TResponse.FromError(Error.Validation(failure.ErrorMessage, param));
+            }
+        }
+
+        return await next().ConfigureAwait(false);
+    }
+
+    private static string? ToSnakeCase(string? propertyPath)
+    {
+        if (string.IsNullOrEmpty(propertyPath))
+        {
+            return null;
+        }
+
+        var last = propertyPath.Split('.')[^1];
+        return System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(last);
+    }
+}

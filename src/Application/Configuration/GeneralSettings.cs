@@ -1,0 +1,24 @@
+namespace LlmPlatform.Application.Configuration;
+
+/// <summary><c>general_settings</c>.</summary>
+public sealed record GeneralSettings
+{
+    /// <summary>The admin key; <c>LLMPLATFORM_MASTER_KEY</c> overrides it. Never logged.</summary>
+    public string? MasterKey { get; init; }
+
+    public string? DatabaseUrl { get; init; }
+
+    public string? RedisUrl { get; init; }
+
+    /// <summary>The largest request body accepted, in bytes (default 10 MiB).</summary>
+    public long MaxRequestSizeBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>How long a graceful shutdown waits for in-flight requests.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether prompts and answers are kept in the spend ledger.</summary>
+    public bool StorePrompts { get; init; }
+
+    /// <summary>The key that encrypts stored credentials (any string; a 256-bit key is derived from it).</summary>
+    public string? EncryptionKey { get; init; }
+}

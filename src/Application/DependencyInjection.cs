@@ -1,0 +1,42 @@
+using System.Reflection;
+using FluentValidation;
+using LlmPlatform.Application.Common.Behaviours;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LlmPlatform.Application;
+
+/// <summary>Registers MediatR, every handler and validator of this assembly, and the pipeline behaviours.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        // Order matters: logging wraps validation wraps the handler.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+
+        var assembly = typeof(DependencyInjection).Assembly;
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var definition = contract.GetGenericTypeDefinition();
+                if (definition == typeof(IRequestHandler<,>))
+                {
+                    services.AddTransient(contract, type);
+                }
+                else if (definition == typeof(IValidator<>))
+                {
+                    services.AddSingleton(contract, type);
+                }
+            }
+        }
+
+        return services;
+    }
+
+    internal static Assembly Assembly => typeof(DependencyInjection).Assembly;
+}

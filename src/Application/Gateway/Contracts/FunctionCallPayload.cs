@@ -1,0 +1,9 @@
+namespace LlmPlatform.Application.Gateway.Contracts;
+
+/// <summary>A function's name and its arguments as a JSON string (OpenAI sends arguments as text).</summary>
+public sealed record FunctionCallPayload
+{
+    public string? Name { get; init; }
+
+    public string? Arguments { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace LlmPlatform.Application.Gateway.Contracts;
+
+public sealed record StreamOptions
+{
+    public bool? IncludeUsage { get; init; }
+}

@@ -1,0 +1,92 @@
+using LlmPlatform.Domain.Common;
+
+namespace LlmPlatform.Domain.Catalog;
+
+/// <summary>
+/// One upstream deployment that serves a public model name (a model group may hold several).
+/// Built from a <c>model_list</c> entry; guards its own invariants.
+/// </summary>
+public sealed class ModelDeployment
+{
+    private ModelDeployment(
+        string id,
+        string modelName,
+        string provider,
+        string upstreamModel,
+        DeploymentSettings settings,
+        ModelPricing pricing)
+    {
+        Id = id;
+        ModelName = modelName;
+        Provider = provider;
+        UpstreamModel = upstreamModel;
+        Settings = settings;
+        Pricing = pricing;
+    }
+
+    /// <summary>The deployment id (<c>model_info.id</c>, or derived from its position when absent).</summary>
+    public string Id { get; }
+
+    /// <summary>The public model name clients send (<c>model_name</c>).</summary>
+    public string ModelName { get; }
+
+    /// <summary>The provider prefix of <c>litellm_params.model</c>, such as <c>openai</c> or <c>mock</c>.</summary>
+    public string Provider { get; }
+
+    /// <summary>The model name the upstream expects (the part after the provider prefix).</summary>
+    public string UpstreamModel { get; }
+
+    public DeploymentSettings Settings { get; }
+
+    public ModelPricing Pricing { get; }
+
+    public static ModelDeployment Create(
+        string id,
+        string modelName,
+        string providerQualifiedModel,
+        DeploymentSettings settings,
+        ModelPricing pricing)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new DomainException("A deployment needs an id.");
+        }
+
+        if (string.IsNullOrWhiteSpace(modelName))
+        {
+            throw new DomainException("A deployment needs a model_name.");
+        }
+
+        var (provider, upstream) = SplitProvider(providerQualifiedModel);
+        if (settings.Weight < 0)
+        {
+            throw new DomainException("A deployment's weight cannot be negative.");
+        }
+
+        return new ModelDeployment(id, modelName, provider, upstream, settings, pricing);
+    }
+
+    /// <summary>Splits <c>provider/model</c>; a name without a prefix is an OpenAI model, as LiteLLM treats it.</summary>
+    public static (string Provider, string Model) SplitProvider(string providerQualifiedModel)
+    {
+        if (string.IsNullOrWhiteSpace(providerQualifiedModel))
+        {
+            throw new DomainException("A deployment needs litellm_params.model.");
+        }
+
+        var slash = providerQualifiedModel.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            return ("openai", providerQualifiedModel);
+        }
+
+        var provider = providerQualifiedModel[..slash].ToLowerInvariant();
+        var model = providerQualifiedModel[(slash + 1)..];
+        if (model.Length == 0)
+        {
+            throw new DomainException($"'{providerQualifiedModel}' names a provider but no model.");
+        }
+
+        return (provider, model);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LlmPlatform.Infrastructure.Access;
+
+/// <summary>The one way a virtual key is turned into what is stored: lower-case hex SHA-256.</summary>
+public static class KeyHasher
+{
+    public static string Hash(string key)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        var max = Encoding.UTF8.GetMaxByteCount(key.Length);
+        var buffer = max <= 512 ? stackalloc byte[max] : new byte[max];
+        var written = Encoding.UTF8.GetBytes(key, buffer);
+        SHA256.HashData(buffer[..written], hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>Constant-time comparison of two secrets of any length.</summary>
+    public static bool SecretsEqual(string presented, string expected)
+    {
+        Span<byte> a = stackalloc byte[32];
+        Span<byte> b = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(presented), a);
+        SHA256.HashData(Encoding.UTF8.GetBytes(expected), b);
+        return CryptographicOperations.FixedTimeEquals(a, b);
+    }
+}

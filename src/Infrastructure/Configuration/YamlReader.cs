@@ -1,0 +1,160 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace LlmPlatform.Infrastructure.Configuration;
+
+/// <summary>Typed reads of YAML nodes that fail with the file, line and key of a wrong value.</summary>
+internal sealed class YamlReader
+{
+    private readonly string _file;
+    private readonly Func<string, string?> _environment;
+    private readonly List<string> _warnings;
+
+    public YamlReader(string file, Func<string, string?> environment, List<string> warnings)
+    {
+        _file = file;
+        _environment = environment;
+        _warnings = warnings;
+    }
+
+    public ConfigurationException Fail(YamlNode node, string key, string problem) =>
+        new($"{_file}:{node.Start.Line}: '{key}' {problem}");
+
+    public void Warn(YamlNode node, string message) => _warnings.Add($"{_file}:{node.Start.Line}: {message}");
+
+    public YamlMappingNode Mapping(YamlNode node, string key) =>
+        node as YamlMappingNode ?? throw Fail(node, key, "must be a mapping of keys to values.");
+
+    public YamlSequenceNode Sequence(YamlNode node, string key) =>
+        node as YamlSequenceNode ?? throw Fail(node, key, "must be a list.");
+
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode s && s.Style == YamlDotNet.Core.ScalarStyle.Plain
+        && (s.Value is null || s.Value.Length == 0 || s.Value is "null" or "~" or "Null" or "NULL");
+
+    /// <summary>A string, resolving <c>os.environ/NAME</c> references; a missing variable is a warning and null.</summary>
+    public string? String(YamlNode node, string key)
+    {
+        if (IsNull(node))
+        {
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar)
+        {
+            throw Fail(node, key, "must be a string.");
+        }
+
+        var value = scalar.Value ?? string.Empty;
+        const string prefix = "os.environ/";
+        if (value.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            var name = value[prefix.Length..];
+            var resolved = _environment(name);
+            if (resolved is null)
+            {
+                Warn(node, $"'{key}' refers to the environment variable {name}, which is not set.");
+            }
+
+            return resolved;
+        }
+
+        return value;
+    }
+
+    public string RequiredString(YamlNode node, string key) =>
+        String(node, key) is { Length: > 0 } value ? value : throw Fail(node, key, "must be a non-empty string.");
+
+    public int? Int(YamlNode node, string key, int min = 0)
+    {
+        var text = String(node, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min)
+        {
+            throw Fail(node, key, $"must be a whole number of at least {min} (got '{text}').");
+        }
+
+        return value;
+    }
+
+    public double? Number(YamlNode node, string key, double min = 0)
+    {
+        var text = String(node, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < min || double.IsNaN(value) || double.IsInfinity(value))
+        {
+            throw Fail(node, key, $"must be a number of at least {min.ToString(CultureInfo.InvariantCulture)} (got '{text}').");
+        }
+
+        return value;
+    }
+
+    public decimal? Decimal(YamlNode node, string key)
+    {
+        var text = String(node, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0)
+        {
+            throw Fail(node, key, $"must be a non-negative number (got '{text}').");
+        }
+
+        return value;
+    }
+
+    public bool? Bool(YamlNode node, string key)
+    {
+        var text = String(node, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return text.ToLowerInvariant() switch
+        {
+            "true" or "yes" or "on" => true,
+            "false" or "no" or "off" => false,
+            _ => throw Fail(node, key, $"must be true or false (got '{text}')."),
+        };
+    }
+
+    /// <summary>Seconds as a number (LiteLLM's convention for timeouts).</summary>
+    public TimeSpan? Seconds(YamlNode node, string key)
+    {
+        var seconds = Number(node, key);
+        return seconds is null ? null : TimeSpan.FromSeconds(seconds.Value);
+    }
+
+    public IReadOnlyList<string> StringList(YamlNode node, string key)
+    {
+        if (IsNull(node))
+        {
+            return [];
+        }
+
+        if (node is YamlScalarNode)
+        {
+            var single = String(node, key);
+            return single is null ? [] : [single];
+        }
+
+        var list = new List<string>();
+        foreach (var item in Sequence(node, key).Children)
+        {
+            list.Add(RequiredString(item, key));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,355 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using LlmPlatform.Application.Catalog;
+using LlmPlatform.Application.Gateway;
+using LlmPlatform.Application.Gateway.Contracts;
+using LlmPlatform.Domain.Catalog;
+using LlmPlatform.Domain.Common;
+using LlmPlatform.Infrastructure.Providers.Common;
+using Polly;
+using Polly.Retry;
+
+namespace LlmPlatform.Infrastructure.Gateway.Routing;
+
+/// <summary>
+/// Runs a call on a model group: picks a deployment by strategy, retries retryable failures with jittered
+/// exponential backoff (honouring Retry-After) on the healthiest deployments, cools down failing ones, then
+/// walks the fallback groups. Non-retryable upstream answers (400, 401, 403, 404, 422) return at once.
+/// </summary>
+internal sealed class Router : IRouter
+{
+    private static readonly ResiliencePropertyKey<AttemptState> StateKey = new("llmplatform.attempt");
+    private static readonly TimeSpan MaxHonouredRetryAfter = TimeSpan.FromSeconds(30);
+
+    private readonly ProviderRegistry _providers;
+    private readonly IModelCatalog _catalog;
+    private readonly RouterOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, DeploymentState> _states = new(StringComparer.Ordinal);
+    private readonly Random _random = Random.Shared;
+    private (int Retries, ResiliencePipeline<Result<ChatCompletionResponse>> Chat, ResiliencePipeline<Result<StartedStream>> Stream)? _pipelines;
+
+    public Router(ProviderRegistry providers, IModelCatalog catalog, RouterOptions options, TimeProvider time)
+    {
+        _providers = providers;
+        _catalog = catalog;
+        _options = options;
+        _time = time;
+    }
+
+    public DeploymentState StateOf(ModelDeployment deployment) => _states.GetOrAdd(deployment.Id, _ => new DeploymentState());
+
+    public ValueTask<Result<Routed<ChatCompletionResponse>>> ChatAsync(
+        string modelGroup,
+        IReadOnlyList<ModelDeployment> deployments,
+        ChatCompletionRequest request,
+        CancellationToken cancellationToken) =>
+        RunWithFallbacksAsync(modelGroup, deployments, request, Pipelines().Chat, ChatAttemptAsync, cancellationToken);
+
+    public ValueTask<Result<Routed<StartedStream>>> StreamAsync(
+        string modelGroup,
+        IReadOnlyList<ModelDeployment> deployments,
+        ChatCompletionRequest request,
+        CancellationToken cancellationToken) =>
+        RunWithFallbacksAsync(modelGroup, deployments, request, Pipelines().Stream, StreamAttemptAsync, cancellationToken);
+
+    private async ValueTask<Result<Routed<T>>> RunWithFallbacksAsync<T>(
+        string modelGroup,
+        IReadOnlyList<ModelDeployment> deployments,
+        ChatCompletionRequest request,
+        ResiliencePipeline<Result<T>> pipeline,
+        Func<ModelDeployment, ChatCompletionRequest, CancellationToken, ValueTask<Result<T>>> attempt,
+        CancellationToken cancellationToken)
+    {
+        var settings = _options.Settings;
+        var totalAttempts = 0;
+        var result = await RunGroupAsync(modelGroup, deployments, request, pipeline, attempt, cancellationToken).ConfigureAwait(false);
+        totalAttempts += result.Attempts;
+        if (result.Outcome.IsSuccess || !ShouldFallBack(result.Outcome.Error!))
+        {
+            return Wrap(result, modelGroup, totalAttempts);
+        }
+
+        var fallbacks = FallbacksFor(modelGroup, result.Outcome.Error!, settings);
+        foreach (var fallback in fallbacks)
+        {
+            if (!_catalog.TryResolve(fallback, out var fallbackGroup, out var fallbackDeployments) || fallbackGroup == modelGroup)
+            {
+                continue;
+            }
+
+            var next = await RunGroupAsync(fallbackGroup, fallbackDeployments, request, pipeline, attempt, cancellationToken).ConfigureAwait(false);
+            totalAttempts += next.Attempts;
+            if (next.Outcome.IsSuccess)
+            {
+                return Wrap(next, fallbackGroup, totalAttempts);
+            }
+
+            result = next;
+        }
+
+        return Wrap(result, modelGroup, totalAttempts);
+    }
+
+    private static Result<Routed<T>> Wrap<T>(GroupResult<T> result, string group, int attempts) =>
+        result.Outcome.IsSuccess
+            ? new Routed<T>(result.Outcome.Value, result.Deployment!, attempts, group)
+            : Result<Routed<T>>.Failure(result.Outcome.Error!);
+
+    private static bool ShouldFallBack(Error error) =>
+        UpstreamErrors.IsRetryable(error)
+        || error.Kind == ErrorKind.Unavailable
+        || error.Code is "context_length_exceeded" or "content_policy_violation" or "content_filter";
+
+    private static IEnumerable<string> FallbacksFor(string group, Error error, Application.Configuration.RouterSettings settings)
+    {
+        IReadOnlyList<string>? list = null;
+        if (error.Code == "context_length_exceeded")
+        {
+            settings.ContextWindowFallbacks.TryGetValue(group, out list);
+        }
+        else if (error.Code is "content_policy_violation" or "content_filter")
+        {
+            settings.ContentPolicyFallbacks.TryGetValue(group, out list);
+        }
+
+        if (list is null && !settings.Fallbacks.TryGetValue(group, out list))
+        {
+            settings.Fallbacks.TryGetValue("*", out list);
+        }
+
+        return list ?? [];
+    }
+
+    private async ValueTask<GroupResult<T>> RunGroupAsync<T>(
+        string modelGroup,
+        IReadOnlyList<ModelDeployment> deployments,
+        ChatCompletionRequest request,
+        ResiliencePipeline<Result<T>> pipeline,
+        Func<ModelDeployment, ChatCompletionRequest, CancellationToken, ValueTask<Result<T>>> attempt,
+        CancellationToken cancellationToken)
+    {
+        var state = new AttemptState(deployments);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(StateKey, state);
+        try
+        {
+            var outcome = await pipeline.ExecuteAsync(
+                static async (ctx, args) =>
+                {
+                    var (router, request, attempt) = args;
+                    var state = ctx.Properties.GetValue(StateKey, null!);
+                    var now = router._time.GetUtcNow();
+                    var open = state.Deployments.Where(d => !router.StateOf(d).IsCoolingDown(now)).ToList();
+                    if (open.Count == 0)
+                    {
+                        state.AllCoolingDown = true;
+                        return Result<T>.Failure(new Error(
+                            ErrorKind.Unavailable,
+                            "no_deployments_available",
+                            "Every deployment of this model is cooling down after failures; try again shortly."));
+                    }
+
+                    var untried = open.Where(d => !state.Tried.Contains(d.Id)).ToList();
+                    var deployment = DeploymentSelector.Pick(router._options.Settings.RoutingStrategy, untried.Count > 0 ? untried : open, router.StateOf, now, router._random);
+                    state.Tried.Add(deployment.Id);
+                    state.Attempts++;
+                    state.Last = deployment;
+                    return await router.TrackAsync(deployment, state.Deployments.Count, request, attempt, ctx.CancellationToken).ConfigureAwait(false);
+                },
+                context,
+                (this, request, attempt)).ConfigureAwait(false);
+            return new GroupResult<T>(outcome, state.Last, state.Attempts);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<Result<T>> TrackAsync<T>(
+        ModelDeployment deployment,
+        int groupSize,
+        ChatCompletionRequest request,
+        Func<ModelDeployment, ChatCompletionRequest, CancellationToken, ValueTask<Result<T>>> attempt,
+        CancellationToken cancellationToken)
+    {
+        var state = StateOf(deployment);
+        var started = Stopwatch.GetTimestamp();
+        state.Started(_time.GetUtcNow());
+        Result<T> result;
+        try
+        {
+            result = await attempt(deployment, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            state.Failed(_time.GetUtcNow(), int.MaxValue, TimeSpan.Zero, coolNow: false);
+            throw;
+        }
+
+        if (result.IsSuccess)
+        {
+            var tokens = result.Value is ChatCompletionResponse { Usage: { } usage } ? usage.TotalTokens : 0;
+            state.Succeeded(_time.GetUtcNow(), Stopwatch.GetElapsedTime(started), tokens);
+        }
+        else if (UpstreamErrors.IsRetryable(result.Error!))
+        {
+            var settings = _options.Settings;
+            var coolNow = groupSize > 1 && result.Error!.StatusOverride == 429;
+            state.Failed(_time.GetUtcNow(), settings.AllowedFails, settings.CooldownTime, coolNow);
+        }
+        else
+        {
+            state.Succeeded(_time.GetUtcNow(), Stopwatch.GetElapsedTime(started), 0);
+        }
+
+        return result;
+    }
+
+    private ProviderCall CallFor(ModelDeployment deployment, ChatCompletionRequest request, bool stream)
+    {
+        var settings = _options.Settings;
+        var timeout = stream
+            ? deployment.Settings.StreamTimeout ?? settings.StreamTimeout ?? deployment.Settings.Timeout ?? _options.RequestTimeout
+            : deployment.Settings.Timeout ?? _options.RequestTimeout;
+        return new ProviderCall(deployment, request, _options.DropParams, timeout);
+    }
+
+    private async ValueTask<Result<ChatCompletionResponse>> ChatAttemptAsync(ModelDeployment deployment, ChatCompletionRequest request, CancellationToken cancellationToken)
+    {
+        var adapter = _providers.Find(deployment.Provider);
+        if (adapter is null)
+        {
+            return NoAdapter(deployment);
+        }
+
+        return await adapter.ChatAsync(CallFor(deployment, request, stream: false), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Result<StartedStream>> StreamAttemptAsync(ModelDeployment deployment, ChatCompletionRequest request, CancellationToken cancellationToken)
+    {
+        var adapter = _providers.Find(deployment.Provider);
+        if (adapter is null)
+        {
+            return NoAdapter(deployment);
+        }
+
+        var call = CallFor(deployment, request, stream: true);
+        var started = await adapter.StreamChatAsync(call, cancellationToken).ConfigureAwait(false);
+        if (!started.IsSuccess)
+        {
+            return started.Error!;
+        }
+
+        var stream = started.Value;
+        using var firstChunkTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        firstChunkTimeout.CancelAfter(call.Timeout);
+        Result<ChatCompletionChunk?> first;
+        try
+        {
+            first = await stream.ReadAsync(firstChunkTimeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            return UpstreamErrors.TimedOut(deployment.Provider, call.Timeout);
+        }
+        catch
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        if (!first.IsSuccess)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            return first.Error!;
+        }
+
+        return new StartedStream(stream, first.Value, _time.GetUtcNow());
+    }
+
+    private static Error NoAdapter(ModelDeployment deployment) =>
+        new(ErrorKind.Upstream, "provider_not_supported", $"The provider '{deployment.Provider}' of deployment '{deployment.Id}' is not supported.", null, 501);
+
+    private (int Retries, ResiliencePipeline<Result<ChatCompletionResponse>> Chat, ResiliencePipeline<Result<StartedStream>> Stream) Pipelines()
+    {
+        var retries = _options.Settings.NumRetries;
+        var current = _pipelines;
+        if (current is { } built && built.Retries == retries)
+        {
+            return built;
+        }
+
+        var fresh = (retries, BuildPipeline<ChatCompletionResponse>(retries), BuildPipeline<StartedStream>(retries));
+        _pipelines = fresh;
+        return fresh;
+    }
+
+    private ResiliencePipeline<Result<T>> BuildPipeline<T>(int retries)
+    {
+        var builder = new ResiliencePipelineBuilder<Result<T>> { TimeProvider = _time };
+        if (retries <= 0)
+        {
+            return builder.Build();
+        }
+
+        return builder.AddRetry(new RetryStrategyOptions<Result<T>>
+        {
+            MaxRetryAttempts = retries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(50),
+            MaxDelay = MaxHonouredRetryAfter,
+            ShouldHandle = args =>
+            {
+                var state = args.Context.Properties.GetValue(StateKey, null!);
+                if (state.AllCoolingDown)
+                {
+                    return ValueTask.FromResult(false);
+                }
+
+                var error = args.Outcome.Result.Error;
+                var retry = error is not null && UpstreamErrors.IsRetryable(error)
+                    && (error.RetryAfter is null || error.RetryAfter <= MaxHonouredRetryAfter);
+                return ValueTask.FromResult(retry);
+            },
+            DelayGenerator = args =>
+            {
+                // Another deployment that has not failed yet can be tried at once; the same one must wait.
+                var state = args.Context.Properties.GetValue(StateKey, null!);
+                var now = _time.GetUtcNow();
+                var fresh = state.Deployments.Any(d => !state.Tried.Contains(d.Id) && !StateOf(d).IsCoolingDown(now));
+                var floor = _options.Settings.RetryAfter;
+                if (fresh)
+                {
+                    return ValueTask.FromResult<TimeSpan?>(floor);
+                }
+
+                var retryAfter = args.Outcome.Result.Error?.RetryAfter;
+                return ValueTask.FromResult<TimeSpan?>(retryAfter is { } wait ? (wait > floor ? wait : floor) : null);
+            },
+        }).Build();
+    }
+
+    private sealed class AttemptState
+    {
+        public AttemptState(IReadOnlyList<ModelDeployment> deployments)
+        {
+            Deployments = deployments;
+        }
+
+        public IReadOnlyList<ModelDeployment> Deployments { get; }
+
+        public HashSet<string> Tried { get; } = new(StringComparer.Ordinal);
+
+        public int Attempts { get; set; }
+
+        public ModelDeployment? Last { get; set; }
+
+        public bool AllCoolingDown { get; set; }
+    }
+
+    private readonly record struct GroupResult<T>(Result<T> Outcome, ModelDeployment? Deployment, int Attempts);
+}

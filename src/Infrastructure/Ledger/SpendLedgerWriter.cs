@@ -1,0 +1,172 @@
+using LlmPlatform.Application.Gateway;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LlmPlatform.Infrastructure.Ledger;
+
+/// <summary>
+/// Drains the ledger queue into <c>spend_logs</c> in batches with binary COPY. A failed batch is kept and
+/// retried with backoff, so a PostgreSQL outage delays rows but loses none; shutdown flushes what is queued.
+/// </summary>
+public sealed partial class SpendLedgerWriter : BackgroundService
+{
+    private const int MaxBatch = 1000;
+
+    private const string CopySql = """
+        COPY spend_logs (request_id, call_type, api_key, key_alias, user_id, team_id, organization_id, end_user,
+            model_group, deployment_id, provider, api_base, prompt_tokens, completion_tokens, total_tokens, spend,
+            start_time, end_time, first_token_time, status, error_type, cache_hit, stream, attempts)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
+    private readonly SpendLedger _ledger;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger<SpendLedgerWriter> _logger;
+    private long _written;
+
+    public SpendLedgerWriter(SpendLedger ledger, NpgsqlDataSource dataSource, ILogger<SpendLedgerWriter> logger)
+    {
+        _ledger = ledger;
+        _dataSource = dataSource;
+        _logger = logger;
+    }
+
+    public long Written => Interlocked.Read(ref _written);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<UsageEvent>(MaxBatch);
+        var reader = _ledger.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                Fill(batch);
+                await WriteWithRetryAsync(batch, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: flush below.
+        }
+
+        // Flush everything still queued, with a bounded effort.
+        using var flushTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        Fill(batch);
+        while (batch.Count > 0)
+        {
+            try
+            {
+                await WriteAsync(batch, flushTimeout.Token).ConfigureAwait(false);
+                batch.Clear();
+                Fill(batch);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or IOException or TimeoutException)
+            {
+                LogFlushFailed(_logger, batch.Count + _ledger.Pending, ex.GetType().Name);
+                break;
+            }
+        }
+    }
+
+    private void Fill(List<UsageEvent> batch)
+    {
+        while (batch.Count < MaxBatch && _ledger.Reader.TryRead(out var item))
+        {
+            batch.Add(item);
+        }
+    }
+
+    private async Task WriteWithRetryAsync(List<UsageEvent> batch, CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (batch.Count > 0)
+        {
+            try
+            {
+                await WriteAsync(batch, stoppingToken).ConfigureAwait(false);
+                batch.Clear();
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                LogRetry(_logger, batch.Count, ex.GetType().Name, delay.TotalMilliseconds);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<UsageEvent> batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // COPY into a temporary table first so that a retried batch never duplicates a row.
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE spend_stage (LIKE spend_logs INCLUDING DEFAULTS) ON COMMIT DROP", connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync(CopySql.Replace("COPY spend_logs", "COPY spend_stage", StringComparison.Ordinal), cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var e in batch)
+            {
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.RequestId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.CallType, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.KeyHash, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, e.KeyAlias, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, e.UserId, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, e.TeamId, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, e.OrganizationId, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, e.EndUser, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, e.ModelGroup, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, e.DeploymentId, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, e.Provider, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, e.ApiBase, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.PromptTokens, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.CompletionTokens, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.TotalTokens, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.Cost, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.StartTime.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.EndTime.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                if (e.FirstTokenTime is { } first)
+                {
+                    await importer.WriteAsync(first.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await importer.WriteAsync(e.Status, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteNullableAsync(importer, e.ErrorType, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.CacheHit, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.Stream, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.Attempts, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var merge = new NpgsqlCommand("INSERT INTO spend_logs SELECT * FROM spend_stage ON CONFLICT (request_id) DO NOTHING", connection, transaction))
+        {
+            await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _written, batch.Count);
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spend ledger: writing {Count} rows failed ({Error}); retrying in {DelayMs} ms")]
+    private static partial void LogRetry(ILogger logger, int count, string error, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Spend ledger: {Count} rows could not be flushed at shutdown ({Error})")]
+    private static partial void LogFlushFailed(ILogger logger, int count, string error);
+}

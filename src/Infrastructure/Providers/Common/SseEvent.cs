@@ -1,0 +1,3 @@
+namespace LlmPlatform.Infrastructure.Providers.Common;
+
+internal sealed record SseEvent(string? Event, string Data);

@@ -1,0 +1,105 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using LlmPlatform.Application.Gateway;
+using LlmPlatform.Application.Gateway.Contracts;
+using LlmPlatform.Domain.Catalog;
+using LlmPlatform.Domain.Common;
+using LlmPlatform.Infrastructure.Providers.Common;
+
+namespace LlmPlatform.Infrastructure.Providers.OpenAi;
+
+/// <summary>
+/// OpenAI's Chat Completions wire format, for OpenAI itself and any compatible server (vLLM, LM Studio, ...).
+/// The request passes through with the model name replaced; unknown parameters go along untouched.
+/// </summary>
+internal class OpenAiCompatibleAdapter : IProviderAdapter
+{
+    private static readonly HashSet<string> GatewayOnlyFields = new(StringComparer.Ordinal)
+    {
+        "cache", "tags", "fallbacks", "num_retries", "mock_response", "guardrails", "caching", "litellm_metadata",
+    };
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly HttpClient _http;
+
+    public OpenAiCompatibleAdapter(ProviderHttp http)
+    {
+        _http = http.Client;
+    }
+
+    public virtual IReadOnlyCollection<string> Providers { get; } = ["openai", "hosted_vllm", "openai_compatible", "vllm"];
+
+    protected virtual string DefaultApiBase => "https://api.openai.com/v1";
+
+    protected virtual string ProviderName(ModelDeployment deployment) => deployment.Provider;
+
+    protected virtual Uri ChatUri(ModelDeployment deployment) =>
+        new((deployment.Settings.ApiBase ?? DefaultApiBase) + "/chat/completions");
+
+    protected virtual void Authorize(HttpRequestMessage message, ModelDeployment deployment)
+    {
+        if (!string.IsNullOrEmpty(deployment.Settings.ApiKey))
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", deployment.Settings.ApiKey);
+        }
+    }
+
+    public async ValueTask<Result<ChatCompletionResponse>> ChatAsync(ProviderCall call, CancellationToken cancellationToken)
+    {
+        using var message = BuildMessage(call, stream: false);
+        var sent = await UpstreamCall.SendAsync(_http, message, ProviderName(call.Deployment), call.Timeout, cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+        {
+            return sent.Error!;
+        }
+
+        using var response = sent.Value;
+        return await UpstreamCall.ReadJsonAsync(
+            response,
+            (body, ct) => JsonSerializer.DeserializeAsync(body, GatewayJsonContext.Default.ChatCompletionResponse, ct),
+            ProviderName(call.Deployment),
+            call.Timeout,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<Result<IChatCompletionStream>> StreamChatAsync(ProviderCall call, CancellationToken cancellationToken)
+    {
+        using var message = BuildMessage(call, stream: true);
+        var sent = await UpstreamCall.SendAsync(_http, message, ProviderName(call.Deployment), call.Timeout, cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+        {
+            return sent.Error!;
+        }
+
+        var body = await sent.Value.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return new OpenAiChatStream(sent.Value, body, ProviderName(call.Deployment));
+    }
+
+    private HttpRequestMessage BuildMessage(ProviderCall call, bool stream)
+    {
+        var request = call.Request;
+        var extra = request.AdditionalProperties;
+        if (extra is not null && extra.Keys.Any(GatewayOnlyFields.Contains))
+        {
+            extra = extra.Where(kv => !GatewayOnlyFields.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        }
+
+        var upstream = request with
+        {
+            Model = call.Deployment.UpstreamModel,
+            Metadata = null,
+            Stream = stream ? true : null,
+            StreamOptions = stream ? new StreamOptions { IncludeUsage = true } : null,
+            AdditionalProperties = extra,
+        };
+
+        var message = new HttpRequestMessage(HttpMethod.Post, ChatUri(call.Deployment))
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(upstream, GatewayJsonContext.Default.ChatCompletionRequest)),
+        };
+        message.Content.Headers.ContentType = Json;
+        Authorize(message, call.Deployment);
+        return message;
+    }
+}
