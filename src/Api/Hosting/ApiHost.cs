@@ -160,6 +160,7 @@ public static partial class ApiHost
         builder.Services.AddInfrastructure(configuration, dataSource, redis);
 
         builder.Services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddApplicationPart(typeof(ApiHost).Assembly)
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelState.Respond);
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));

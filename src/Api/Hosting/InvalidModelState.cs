@@ -10,12 +10,12 @@ internal static class InvalidModelState
     {
         // JSON errors carry a path ("$.temperature"); prefer them over the generic "field is required" entry.
         var entries = context.ModelState
-            .Where(e => e.Value.Errors.Count > 0)
+            .Where(e => e.Value is { Errors.Count: > 0 })
             .OrderBy(e => e.Key.StartsWith('$') ? 0 : 1)
             .ToList();
         foreach (var (key, entry) in entries)
         {
-            foreach (var error in entry.Errors)
+            foreach (var error in entry!.Errors)
             {
                 if (error.Exception is BadHttpRequestException { StatusCode: 413 })
                 {

@@ -9,4 +9,13 @@ public sealed record CreateChatCompletionCommand(
     ChatCompletionRequest Request,
     CallerIdentity Caller,
     string RequestId,
-    string CallType = "chat_completion") : ICommand<ChatCompletionOutcome>;
+    string CallType = "chat_completion") : ICommand<ChatCompletionOutcome>, IGatewayCommand
+{
+    public string? RequestedModel => Request.Model;
+
+    public string? EndUser => Request.User;
+
+    public int? MaxOutputTokens => Request.EffectiveMaxTokens;
+
+    public int EstimatePromptTokens(ITokenCounter counter) => Request.Messages is { } messages ? counter.CountPrompt(messages) : 0;
+}

@@ -1,0 +1,113 @@
+// LlmPlatform build: ./build.sh --target=Run|Test|Bench|Client
+using System.Text.RegularExpressions;
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var solution = "./LlmPlatform.sln";
+
+// Starts (or reuses) PostgreSQL and Redis for a mode and returns DATABASE_URL and REDIS_URL.
+Dictionary<string, string> EnsureServices(string mode)
+{
+    var exit = StartProcess("bash", new ProcessSettings { Arguments = $"scripts/services.sh ensure {mode}" });
+    if (exit != 0)
+    {
+        throw new Exception($"PostgreSQL and Redis could not be made ready (scripts/services.sh exited {exit}).");
+    }
+
+    var env = new Dictionary<string, string>();
+    foreach (var line in System.IO.File.ReadAllLines($".local/{mode}.env"))
+    {
+        var eq = line.IndexOf('=');
+        if (eq > 0)
+        {
+            env[line.Substring(0, eq)] = line.Substring(eq + 1);
+        }
+    }
+
+    return env;
+}
+
+Task("Restore")
+    .Does(() => DotNetRestore(solution));
+
+Task("Build")
+    .IsDependentOn("Restore")
+    .Does(() => DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration, NoRestore = true }));
+
+Task("Test")
+    .Description("Starts PostgreSQL and Redis (a separate test database), then runs every test.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var env = EnsureServices("test");
+    var results = MakeAbsolute(Directory(".local/test-results"));
+    CleanDirectory(results);
+    var failed = false;
+    try
+    {
+        DotNetTest(solution, new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            NoRestore = true,
+            EnvironmentVariables = env,
+            ResultsDirectory = results,
+            Loggers = { "trx", "console;verbosity=minimal" },
+        });
+    }
+    catch (Exception)
+    {
+        failed = true;
+    }
+
+    int passed = 0, failedCount = 0, skipped = 0;
+    foreach (var trx in GetFiles($"{results}/**/*.trx"))
+    {
+        var text = System.IO.File.ReadAllText(trx.FullPath);
+        var counters = Regex.Match(text, "<Counters [^>]*>");
+        int Read(string name) => int.Parse(Regex.Match(counters.Value, name + "=\"(\\d+)\"").Groups[1].Value);
+        passed += Read("passed");
+        failedCount += Read("failed");
+        skipped += Read("notExecuted");
+    }
+
+    // A plain line (no colour) that CI reads as the summary.
+    Console.WriteLine($"{passed} passed, {failedCount} failed, {skipped} skipped");
+    if (failed || failedCount > 0)
+    {
+        throw new Exception("Tests failed.");
+    }
+});
+
+Task("Run")
+    .Description("Starts PostgreSQL and Redis, applies migrations and serves the API on http://127.0.0.1:4000 with config/demo.yaml.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var env = EnsureServices("run");
+    var masterKey = EnvironmentVariable("LLMPLATFORM_MASTER_KEY");
+    if (string.IsNullOrEmpty(masterKey))
+    {
+        var match = Regex.Match(System.IO.File.ReadAllText("config/demo.yaml"), @"master_key:\s*(\S+)");
+        masterKey = match.Success ? match.Groups[1].Value : "(none)";
+    }
+
+    Information("");
+    Information("LlmPlatform is starting on http://127.0.0.1:4000 (Ctrl+C stops it).");
+    Information($"Master key: {masterKey}");
+    Information("Try a chat completion:");
+    Information($"  curl http://127.0.0.1:4000/v1/chat/completions -H 'Authorization: Bearer {masterKey}' -H 'Content-Type: application/json' -d '{{\"model\":\"gpt-4o-mini\",\"messages\":[{{\"role\":\"user\",\"content\":\"Hello!\"}}]}}'");
+    Information("API documentation: http://127.0.0.1:4000/docs");
+    Information("");
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"run --project src/Api -c {configuration} --no-build -- --urls http://127.0.0.1:4000 --config config/demo.yaml",
+        EnvironmentVariables = env,
+    });
+    if (exit != 0)
+    {
+        throw new Exception($"The API exited with code {exit}.");
+    }
+});
+
+RunTarget(target);

@@ -1,0 +1,10 @@
+namespace LlmPlatform.FakeUpstream;
+
+public enum BehaviorKind
+{
+    Answer,
+    Status,
+    Hang,
+    ResetBeforeFirstByte,
+    ResetMidStream,
+}

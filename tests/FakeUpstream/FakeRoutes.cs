@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace LlmPlatform.FakeUpstream;
+
+/// <summary>Maps every provider's routes. Each provider's wire format lives in its own class.</summary>
+internal static class FakeRoutes
+{
+    public static void Map(IEndpointRouteBuilder app, Script script, FakeUpstreamOptions options)
+    {
+        var openAi = new OpenAiFake(script, options);
+        app.MapPost("/v1/chat/completions", ctx => openAi.ChatAsync(ctx, Routes.OpenAiChat));
+        app.MapPost("/chat/completions", ctx => openAi.ChatAsync(ctx, Routes.OpenAiChat));
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", ctx => openAi.ChatAsync(ctx, Routes.AzureChat));
+        app.MapGet("/", () => Results.Ok(new { status = "fake upstream" }));
+    }
+}

@@ -1,0 +1,13 @@
+namespace LlmPlatform.FakeUpstream;
+
+public sealed record FakeUpstreamOptions
+{
+    /// <summary>How many words an answer has; a streamed answer sends one chunk per word.</summary>
+    public int AnswerWords { get; init; } = 12;
+
+    /// <summary>A fixed delay for every answer (the benchmark's 20 ms mode).</summary>
+    public TimeSpan FixedLatency { get; init; }
+
+    /// <summary>Whether requests are recorded for inspection.</summary>
+    public bool Record { get; init; } = true;
+}

@@ -1,0 +1,8 @@
+namespace LlmPlatform.FakeUpstream;
+
+/// <summary>The route names used for scripting, one per provider surface.</summary>
+public static class Routes
+{
+    public const string OpenAiChat = "openai.chat";
+    public const string AzureChat = "azure.chat";
+}

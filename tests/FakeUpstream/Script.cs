@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+
+namespace LlmPlatform.FakeUpstream;
+
+/// <summary>
+/// Scripted behaviour per route: queued one-shot behaviours first, then the route's default, then the
+/// server's default. Also records every request it sees.
+/// </summary>
+public sealed class Script
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Behavior>> _queued = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Behavior> _defaults = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<RecordedRequest> _received = new();
+
+    public Behavior Default { get; set; } = Behavior.Answer();
+
+    /// <summary>Whether requests are recorded (off for benchmarks).</summary>
+    public bool Record { get; set; } = true;
+
+    public IReadOnlyCollection<RecordedRequest> Received => _received.ToArray();
+
+    public void Enqueue(string route, params Behavior[] behaviors)
+    {
+        var queue = _queued.GetOrAdd(route, _ => new ConcurrentQueue<Behavior>());
+        foreach (var behavior in behaviors)
+        {
+            queue.Enqueue(behavior);
+        }
+    }
+
+    public void SetDefault(string route, Behavior behavior) => _defaults[route] = behavior;
+
+    public Behavior Next(string route)
+    {
+        if (_queued.TryGetValue(route, out var queue) && queue.TryDequeue(out var behavior))
+        {
+            return behavior;
+        }
+
+        return _defaults.TryGetValue(route, out var routeDefault) ? routeDefault : Default;
+    }
+
+    public void Add(RecordedRequest request)
+    {
+        if (Record)
+        {
+            _received.Enqueue(request);
+        }
+    }
+
+    public void Reset()
+    {
+        _queued.Clear();
+        _defaults.Clear();
+        _received.Clear();
+        Default = Behavior.Answer();
+    }
+}
