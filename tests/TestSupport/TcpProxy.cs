@@ -55,10 +55,14 @@ public sealed class TcpProxy : IAsyncDisposable
             {
                 try
                 {
-                    client.Client.LingerState = new LingerOption(true, 0);
+                    if (client.Client is { } socket)
+                    {
+                        socket.LingerState = new LingerOption(true, 0);
+                    }
+
                     client.Close();
                 }
-                catch (ObjectDisposedException)
+                catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
                 {
                 }
             }
@@ -116,6 +120,12 @@ public sealed class TcpProxy : IAsyncDisposable
         }
         finally
         {
+            lock (_gate)
+            {
+                _open.Remove(inbound);
+                _open.Remove(outbound);
+            }
+
             inbound.Close();
             outbound.Close();
         }

@@ -42,15 +42,19 @@ internal sealed partial class ErrorHandlingMiddleware
         }
 
         var response = context.Response;
-        if (!response.HasStarted && response.StatusCode is 404 or 405 && (response.ContentLength is null or 0) && response.ContentType is null)
+        if (!response.HasStarted && response.StatusCode >= 400 && (response.ContentLength is null or 0) && response.ContentType is null)
         {
-            var endpoint = context.GetEndpoint();
-            var message = response.StatusCode == 404 && endpoint is null
-                ? $"No route for {context.Request.Method} {context.Request.Path}."
-                : response.StatusCode == 405 ? $"The method {context.Request.Method} is not allowed on {context.Request.Path}." : "Not found.";
-            await ErrorWriter.WriteAsync(context, response.StatusCode, message, "invalid_request_error", null, response.StatusCode == 404 ? "not_found" : "method_not_allowed").ConfigureAwait(false);
+            // An empty error from the framework (no route, wrong method, unsupported media type): give it the envelope.
+            var (message, code) = response.StatusCode switch
+            {
+                404 => ($"No route for {context.Request.Method} {context.Request.Path}.", "not_found"),
+                405 => ($"The method {context.Request.Method} is not allowed on {context.Request.Path}.", "method_not_allowed"),
+                415 => ("The request body must be JSON (Content-Type: application/json).", "unsupported_media_type"),
+                _ => ("The request could not be handled.", "request_failed"),
+            };
+            var type = response.StatusCode >= 500 ? "api_error" : "invalid_request_error";
+            await ErrorWriter.WriteAsync(context, response.StatusCode, message, type, null, code).ConfigureAwait(false);
         }
-
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]

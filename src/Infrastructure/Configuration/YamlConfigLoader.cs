@@ -205,6 +205,7 @@ public static class YamlConfigLoader
         }
 
         string? model = null;
+        YamlNode? apiBaseNode = null;
         decimal? inputCost = null;
         decimal? outputCost = null;
         var settings = new DeploymentSettings();
@@ -238,6 +239,10 @@ public static class YamlConfigLoader
 
             switch (key)
             {
+                case "api_base":
+                case "base_url":
+                    apiBaseNode = value;
+                    break;
                 case "model":
                     model = reader.RequiredString(value, path);
                     if (!model.Contains('/', StringComparison.Ordinal))
@@ -271,6 +276,16 @@ public static class YamlConfigLoader
         if (!KnownProviders.Contains(provider))
         {
             reader.Warn(parameters, $"model_list[{index}] uses provider '{provider}', which has no adapter; requests to it will fail.");
+        }
+
+        if (provider == "azure" && string.IsNullOrEmpty(settings.ApiBase))
+        {
+            throw reader.Fail(parameters, $"model_list[{index}].litellm_params.api_base", "is required for azure/ deployments (https://<resource>.openai.azure.com).");
+        }
+
+        if (settings.ApiBase is { } apiBase && !(Uri.TryCreate(apiBase, UriKind.Absolute, out var baseUri) && (baseUri.Scheme == Uri.UriSchemeHttp || baseUri.Scheme == Uri.UriSchemeHttps)))
+        {
+            throw reader.Fail(apiBaseNode ?? parameters, $"model_list[{index}].litellm_params.api_base", $"must be an http(s) URL (got '{apiBase}').");
         }
 
         string? id = null;

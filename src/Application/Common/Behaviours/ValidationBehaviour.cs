@@ -39,6 +39,12 @@ internal sealed class ValidationBehaviour<TRequest, TResponse> : IPipelineBehavi
         }
 
         var last = propertyPath.Split('.')[^1];
+        var index = last.IndexOf('[', StringComparison.Ordinal);
+        if (index > 0)
+        {
+            last = last[..index];
+        }
+
         return System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(last);
     }
 }
