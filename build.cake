@@ -110,4 +110,50 @@ Task("Run")
     }
 });
 
+Task("Client")
+    .Description("Regenerates the typed C# client in clients/LlmPlatform.Client from the running API's /openapi.json, with NSwag.")
+    .IsDependentOn("Restore")
+    .Does(() =>
+{
+    // Only the API is built first: the tests may not compile until the client they use is regenerated.
+    DotNetBuild("src/Api/LlmPlatform.Api.csproj", new DotNetBuildSettings { Configuration = configuration, NoRestore = true });
+    var env = EnsureServices("client");
+    var port = 4010;
+    var settings = new ProcessSettings
+    {
+        Arguments = $"src/Api/bin/{configuration}/net10.0/LlmPlatform.Api.dll --urls http://127.0.0.1:{port} --config config/demo.yaml",
+        EnvironmentVariables = env,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    using (var api = StartAndReturnProcess("dotnet", settings))
+    using (var http = new System.Net.Http.HttpClient())
+    {
+        string document = null;
+        for (var i = 0; i < 120 && document == null; i++)
+        {
+            try
+            {
+                document = http.GetStringAsync($"http://127.0.0.1:{port}/openapi.json").GetAwaiter().GetResult();
+            }
+            catch (System.Net.Http.HttpRequestException)
+            {
+                System.Threading.Thread.Sleep(500);
+            }
+        }
+
+        api.Kill();
+        if (document == null)
+        {
+            throw new Exception("The API did not serve /openapi.json.");
+        }
+
+        System.IO.File.WriteAllText("clients/LlmPlatform.Client/openapi.json", document);
+    }
+
+    DotNetMSBuild("clients/LlmPlatform.Client/LlmPlatform.Client.csproj", new DotNetMSBuildSettings().WithTarget("GenerateClient"));
+    DotNetBuild("clients/LlmPlatform.Client/LlmPlatform.Client.csproj", new DotNetBuildSettings { Configuration = configuration });
+    Information("Client regenerated: clients/LlmPlatform.Client/LlmPlatformClient.g.cs");
+});
+
 RunTarget(target);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL 15 and Redis 7 are available for LlmPlatform.
 #
-#   scripts/services.sh ensure run|test   start (or reuse) the project-local servers under .local/
+#   scripts/services.sh ensure MODE       start (or reuse) the project-local servers under .local/
 #                                         and write .local/<mode>.env with DATABASE_URL and REDIS_URL
+#                                         (MODE run keeps its data; test, bench and client get a fresh database)
 #   scripts/services.sh stop              stop the project-local servers
 #
 # When DATABASE_URL / REDIS_URL are already set, they are used as they are and nothing is started.
@@ -149,8 +150,7 @@ cmd_ensure() {
     ensure_postgres
     local db="llmplatform"
     local fresh="keep"
-    if [ "$mode" = "test" ]; then db="llmplatform_test"; fresh="fresh"; fi
-    if [ "$mode" = "bench" ]; then db="llmplatform_bench"; fresh="fresh"; fi
+    if [ "$mode" != "run" ]; then db="llmplatform_$mode"; fresh="fresh"; fi
     ensure_database "$db" "$fresh"
     database_url="postgresql://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$db"
   else
@@ -162,6 +162,7 @@ cmd_ensure() {
     local index=0
     if [ "$mode" = "test" ]; then index=1; fi
     if [ "$mode" = "bench" ]; then index=2; fi
+    if [ "$mode" = "client" ]; then index=3; fi
     redis-cli -h 127.0.0.1 -p "$REDIS_PORT" -n "$index" flushdb >/dev/null 2>&1 || true
     redis_url="redis://127.0.0.1:$REDIS_PORT/$index"
   else
@@ -189,5 +190,5 @@ cmd_stop() {
 case "${1:-}" in
   ensure) shift; cmd_ensure "$@" ;;
   stop) cmd_stop ;;
-  *) echo "usage: $0 ensure run|test|bench | stop" >&2; exit 2 ;;
+  *) echo "usage: $0 ensure run|test|bench|client | stop" >&2; exit 2 ;;
 esac

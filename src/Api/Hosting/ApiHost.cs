@@ -164,13 +164,20 @@ public static partial class ApiHost
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelState.Respond);
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        // OpenAPI 3.0 rather than 3.1: every client generator (NSwag included) reads it.
+        // OpenAPI 3.0 rather than 3.1: every client generator (NSwag included) reads it.
+        builder.Services.AddOpenApi(o =>
         {
-            document.Info.Title = "LlmPlatform";
-            document.Info.Description = "OpenAI-compatible LLM gateway with LiteLLM-style administration.";
-            document.Info.Version = "v1";
-            return Task.CompletedTask;
-        }));
+            o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Servers?.Clear();
+                document.Info.Title = "LlmPlatform";
+                document.Info.Description = "OpenAI-compatible LLM gateway with LiteLLM-style administration.";
+                document.Info.Version = "v1";
+                return Task.CompletedTask;
+            });
+        });
 
         var otlp = !string.IsNullOrEmpty(environment("OTEL_EXPORTER_OTLP_ENDPOINT"));
         builder.Services.AddOpenTelemetry()
@@ -201,6 +208,7 @@ public static partial class ApiHost
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
     }
