@@ -10,6 +10,7 @@ internal static class FakeHttp
 {
     public static async Task<string> RecordAsync(HttpContext context, Script script, string route)
     {
+        context.RequestAborted.Register(script.MarkAborted);
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         if (script.Record)
@@ -57,6 +58,13 @@ internal static class FakeHttp
     {
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         context.Abort();
+    }
+
+    /// <summary>Resets the connection after what was sent had time to reach the client, as a real mid-stream failure does.</summary>
+    public static async Task AbortMidStreamAsync(HttpContext context)
+    {
+        await Task.Delay(100, context.RequestAborted).ConfigureAwait(false);
+        Abort(context);
     }
 
     public static void StartEventStream(HttpContext context, string contentType = "text/event-stream")

@@ -102,7 +102,7 @@ internal sealed class OpenAiFake
         {
             if (behavior.Kind == BehaviorKind.ResetMidStream && sent == behavior.ChunksBeforeReset)
             {
-                FakeHttp.Abort(context);
+                await FakeHttp.AbortMidStreamAsync(context).ConfigureAwait(false);
                 return false;
             }
 

@@ -11,6 +11,7 @@ public sealed class Script
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Behavior>> _queued = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Behavior> _defaults = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _received = new();
+    private int _aborted;
 
     public Behavior Default { get; set; } = Behavior.Answer();
 
@@ -18,6 +19,11 @@ public sealed class Script
     public bool Record { get; set; } = true;
 
     public IReadOnlyCollection<RecordedRequest> Received => _received.ToArray();
+
+    /// <summary>How many requests the client (the gateway) abandoned before the fake finished answering.</summary>
+    public int Aborted => Volatile.Read(ref _aborted);
+
+    public void MarkAborted() => Interlocked.Increment(ref _aborted);
 
     public void Enqueue(string route, params Behavior[] behaviors)
     {
@@ -53,6 +59,7 @@ public sealed class Script
         _queued.Clear();
         _defaults.Clear();
         _received.Clear();
+        Interlocked.Exchange(ref _aborted, 0);
         Default = Behavior.Answer();
     }
 }

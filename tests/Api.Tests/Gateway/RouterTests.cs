@@ -1,0 +1,391 @@
+using System.ClientModel;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using LlmPlatform.FakeUpstream;
+using LlmPlatform.TestSupport;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace LlmPlatform.Api.Tests.Gateway;
+
+/// <summary>Retries, Retry-After, cooldown and recovery, fallbacks and each routing strategy, through the real gateway.</summary>
+public sealed class RouterTests
+{
+    private FakeUpstreamServer _a = null!;
+    private FakeUpstreamServer _b = null!;
+
+    [OneTimeSetUp]
+    public async Task StartFakesAsync()
+    {
+        _a = await FakeUpstreamServer.StartAsync();
+        _b = await FakeUpstreamServer.StartAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopFakesAsync()
+    {
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+    }
+
+    [SetUp]
+    public void ResetFakes()
+    {
+        _a.Script.Reset();
+        _b.Script.Reset();
+    }
+
+    private string TwoDeployments(string router, string extraA = "", string extraB = "") => $"""
+        model_list:
+          - model_name: group
+            litellm_params:
+              model: openai/model-a
+              api_base: {_a.BaseUrl}/v1
+              api_key: sk-upstream-secret-a
+        {extraA}
+            model_info:
+              id: dep-a
+          - model_name: group
+            litellm_params:
+              model: openai/model-b
+              api_base: {_b.BaseUrl}/v1
+              api_key: sk-upstream-secret-b
+        {extraB}
+            model_info:
+              id: dep-b
+        router_settings:
+        {router}
+        """;
+
+    private static async Task<HttpResponseMessage> ChatAsync(ApiServer api, string model = "group", bool stream = false)
+    {
+        var body = $$"""{"model":"{{model}}","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"hi"}]}""";
+        return await api.Client.PostAsync("v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+    }
+
+    private static string Header(HttpResponseMessage response, string name) => response.Headers.GetValues(name).Single();
+
+    [Test]
+    public async Task Upstream429WithRetryAfter_IsRetriedAfterTheWait()
+    {
+        await using var api = await ApiServer.StartAsync($"""
+            model_list:
+              - model_name: solo
+                litellm_params:
+                  model: openai/solo
+                  api_base: {_a.BaseUrl}/v1
+            router_settings:
+              num_retries: 2
+            """);
+        _a.Script.Enqueue(Routes.OpenAiChat, Behavior.Fail(429, retryAfterSeconds: 1));
+
+        var watch = Stopwatch.StartNew();
+        using var response = await ChatAsync(api, "solo");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        Header(response, "x-llmplatform-attempts").Should().Be("2");
+        watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(0.95), "Retry-After: 1 is honoured");
+        _a.Script.Received.Should().HaveCount(2);
+    }
+
+    [Test]
+    public async Task Upstream400_IsNotRetried_AndKeepsItsStatus()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 3"));
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(400));
+        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(400));
+
+        using var response = await ChatAsync(api);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (_a.Script.Received.Count + _b.Script.Received.Count).Should().Be(1);
+    }
+
+    [Test]
+    public async Task Upstream500OnEveryAttempt_Is502NamingTheProviderWithoutTheKey()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 1\n  allowed_fails: 100"));
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(500));
+        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(500));
+
+        using var response = await ChatAsync(api);
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        body.Should().Contain("openai").And.NotContain("sk-upstream-secret");
+        (_a.Script.Received.Count + _b.Script.Received.Count).Should().Be(2, "one retry, on the other deployment");
+        _a.Script.Received.Should().ContainSingle().Which.Headers["authorization"].Should().Be("Bearer sk-upstream-secret-a");
+    }
+
+    [Test]
+    public async Task FailingDeployment_CoolsDown_ThenRecovers()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 1\n  allowed_fails: 0\n  cooldown_time: 1\n  routing_strategy: least-busy"));
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(503));
+
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await ChatAsync(api);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            Header(response, "x-llmplatform-model-id").Should().Be("dep-b");
+        }
+
+        _a.Script.Received.Should().HaveCount(1, "after its first failure dep-a cools down and gets no traffic");
+
+        _a.Script.Reset();
+        await Task.Delay(TimeSpan.FromSeconds(1.3));
+        var used = new HashSet<string>();
+        for (var i = 0; i < 20 && !used.Contains("dep-a"); i++)
+        {
+            using var response = await ChatAsync(api);
+            used.Add(Header(response, "x-llmplatform-model-id"));
+        }
+
+        used.Should().Contain("dep-a", "after the cooldown the deployment takes traffic again");
+    }
+
+    [Test]
+    public async Task EveryDeploymentCoolingDown_Is503()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 1\n  allowed_fails: 0\n  cooldown_time: 30"));
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(500));
+        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(500));
+
+        using var first = await ChatAsync(api);
+        first.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        using var second = await ChatAsync(api);
+
+        second.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await second.Content.ReadAsStringAsync()).Should().Contain("no_deployments_available");
+    }
+
+    [Test]
+    public async Task FailingGroup_FallsBackToTheNextGroup()
+    {
+        await using var api = await ApiServer.StartAsync($"""
+            model_list:
+              - model_name: primary
+                litellm_params:
+                  model: openai/primary
+                  api_base: {_a.BaseUrl}/v1
+                model_info:
+                  id: dep-primary
+              - model_name: backup
+                litellm_params:
+                  model: mock/backup
+                  mock_response: from the backup
+                model_info:
+                  id: dep-backup
+            router_settings:
+              num_retries: 1
+              fallbacks: [{"{"}"primary": ["backup"]{"}"}]
+            """);
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(502));
+
+        using var response = await ChatAsync(api, "primary");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        Header(response, "x-llmplatform-model-id").Should().Be("dep-backup");
+        Header(response, "x-llmplatform-attempts").Should().Be("3", "two attempts on the primary, then the fallback");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("from the backup");
+    }
+
+    [Test]
+    public async Task ContextWindowError_UsesContextWindowFallbacks()
+    {
+        await using var api = await ApiServer.StartAsync($"""
+            model_list:
+              - model_name: small
+                litellm_params:
+                  model: openai/small
+                  api_base: {_a.BaseUrl}/v1
+              - model_name: large
+                litellm_params:
+                  model: mock/large
+                  mock_response: large context answer
+            router_settings:
+              num_retries: 0
+              context_window_fallbacks: [{"{"}"small": ["large"]{"}"}]
+            """);
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(400, body: """{"error":{"message":"too long","type":"invalid_request_error","code":"context_length_exceeded"}}"""));
+
+        using var response = await ChatAsync(api, "small");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("large context answer");
+    }
+
+    [Test]
+    public async Task HangingUpstream_TimesOutWith504()
+    {
+        await using var api = await ApiServer.StartAsync($"""
+            model_list:
+              - model_name: slow
+                litellm_params:
+                  model: openai/slow
+                  api_base: {_a.BaseUrl}/v1
+                  timeout: 0.5
+            router_settings:
+              num_retries: 0
+            """);
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Hang());
+
+        var watch = Stopwatch.StartNew();
+        using var response = await ChatAsync(api, "slow");
+
+        response.StatusCode.Should().Be(HttpStatusCode.GatewayTimeout);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Test]
+    public async Task CostBasedRouting_PicksTheCheaperDeployment()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments(
+            "  routing_strategy: cost-based-routing",
+            "      input_cost_per_token: 0.00001",
+            "      input_cost_per_token: 0.000001"));
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await ChatAsync(api);
+            Header(response, "x-llmplatform-model-id").Should().Be("dep-b");
+        }
+    }
+
+    [Test]
+    public async Task LatencyBasedRouting_PrefersTheFasterDeployment()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  routing_strategy: latency-based-routing"));
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Answer(TimeSpan.FromMilliseconds(150)));
+
+        for (var i = 0; i < 4; i++)
+        {
+            using var warmup = await ChatAsync(api);
+        }
+
+        var picks = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await ChatAsync(api);
+            picks.Add(Header(response, "x-llmplatform-model-id"));
+        }
+
+        picks.Should().AllBe("dep-b");
+    }
+
+    [Test]
+    public async Task LeastBusyRouting_AvoidsTheDeploymentWithAnOpenRequest()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  routing_strategy: least-busy"));
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Answer(TimeSpan.FromSeconds(2)));
+        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Answer(TimeSpan.FromSeconds(2)));
+
+        var first = ChatAsync(api);
+        await Task.Delay(300);
+        using var second = await ChatAsync(api);
+        using var firstResponse = await first;
+
+        Header(second, "x-llmplatform-model-id").Should().NotBe(Header(firstResponse, "x-llmplatform-model-id"));
+    }
+
+    [Test]
+    public async Task UsageBasedRouting_SpreadsTokensAcrossDeployments()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  routing_strategy: usage-based-routing-v2"));
+        var picks = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await ChatAsync(api);
+            picks.Add(Header(response, "x-llmplatform-model-id"));
+        }
+
+        picks.Count(p => p == "dep-a").Should().Be(3);
+        picks.Count(p => p == "dep-b").Should().Be(3);
+    }
+
+    [Test]
+    public async Task SimpleShuffle_FollowsTheWeights()
+    {
+        await using var api = await ApiServer.StartAsync("""
+            model_list:
+              - model_name: weighted
+                litellm_params: {model: mock/heavy, weight: 9}
+                model_info: {id: heavy}
+              - model_name: weighted
+                litellm_params: {model: mock/light, weight: 1}
+                model_info: {id: light}
+            """);
+
+        var heavy = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            using var response = await ChatAsync(api, "weighted");
+            heavy += Header(response, "x-llmplatform-model-id") == "heavy" ? 1 : 0;
+        }
+
+        heavy.Should().BeInRange(160, 195);
+    }
+
+    [Test]
+    public async Task StreamResetBeforeFirstByte_IsRetriedTransparently()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 2"));
+        _a.Script.Enqueue(Routes.OpenAiChat, Behavior.ResetBeforeFirstByte());
+        _b.Script.Enqueue(Routes.OpenAiChat, Behavior.ResetBeforeFirstByte());
+
+        var client = new ChatClient("group", new ApiKeyCredential(ApiServer.MasterKey), new OpenAIClientOptions { Endpoint = api.OpenAiEndpoint });
+        var text = new StringBuilder();
+        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage("hi")]))
+        {
+            foreach (var part in update.ContentUpdate)
+            {
+                text.Append(part.Text);
+            }
+        }
+
+        text.ToString().Should().StartWith("Fake word1");
+    }
+
+    [Test]
+    public async Task StreamResetMidway_EndsWithAnErrorNotAFakeFinish()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 2"));
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.ResetMidStream(3));
+        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.ResetMidStream(3));
+
+        using var response = await ChatAsync(api, stream: true);
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the stream had started");
+        body.Should().Contain("\"error\"").And.NotContain("[DONE]").And.NotContain("\"finish_reason\":\"stop\"");
+        (_a.Script.Received.Count + _b.Script.Received.Count).Should().Be(1, "a started stream is never retried");
+    }
+
+    [Test]
+    public async Task ClientDisconnect_CancelsTheUpstreamRequest()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
+        var slow = new Behavior { ChunkDelay = TimeSpan.FromMilliseconds(300) };
+        _a.Script.SetDefault(Routes.OpenAiChat, slow);
+        _b.Script.SetDefault(Routes.OpenAiChat, slow);
+
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions"))
+        {
+            request.Content = new StringContent("""{"model":"group","stream":true,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json");
+            using var response = await api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            var buffer = new byte[64];
+            (await stream.ReadAsync(buffer)).Should().BePositive();
+        }
+
+        var aborted = 0;
+        for (var i = 0; i < 40 && aborted == 0; i++)
+        {
+            await Task.Delay(100);
+            aborted = _a.Script.Aborted + _b.Script.Aborted;
+        }
+
+        aborted.Should().Be(1, "leaving the gateway stops the upstream call at once");
+    }
+}
