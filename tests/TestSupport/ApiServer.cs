@@ -79,9 +79,9 @@ public sealed class ApiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Client.Dispose();
         File.Delete(_configPath);
         if (_ownedDatabase is not null)
         {

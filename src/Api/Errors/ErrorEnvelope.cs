@@ -7,7 +7,7 @@ public sealed record ErrorEnvelope
 {
     public required ErrorBody Error { get; init; }
 
-    /// <summary>Set by the Platform dialect (seed 001).</summary>
+    /// <summary>The request's id, as the Platform API's envelope carries it (also in the x-request-id header).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; init; }
 }

@@ -27,7 +27,11 @@ public static class ErrorWriter
 
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        var envelope = new ErrorEnvelope { Error = new ErrorBody { Message = message, Type = type, Param = param, Code = code } };
+        var envelope = new ErrorEnvelope
+        {
+            Error = new ErrorBody { Message = message, Type = type, Param = param, Code = code },
+            RequestId = Hosting.RequestIdMiddleware.Of(context),
+        };
         await JsonSerializer.SerializeAsync(context.Response.Body, envelope, ApiJsonContext.Default.ErrorEnvelope, context.RequestAborted).ConfigureAwait(false);
     }
 

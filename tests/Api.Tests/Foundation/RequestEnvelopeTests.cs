@@ -41,6 +41,7 @@ public sealed class RequestEnvelopeTests
         var body = await response.Content.ReadAsStringAsync();
         body.Should().NotContain("   at ", "no stack trace may reach a client");
         using var document = JsonDocument.Parse(body);
+        document.RootElement.GetProperty("request_id").GetString().Should().Be(response.Headers.GetValues("x-request-id").Single());
         var error = document.RootElement.GetProperty("error").Clone();
         error.GetProperty("message").GetString().Should().NotBeNullOrWhiteSpace();
         error.GetProperty("type").GetString().Should().NotBeNullOrWhiteSpace();
