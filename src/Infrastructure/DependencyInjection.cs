@@ -4,7 +4,6 @@ using LlmPlatform.Application.Configuration;
 using LlmPlatform.Application.Gateway;
 using LlmPlatform.Application.Operations.Health;
 using LlmPlatform.Infrastructure.Access;
-using LlmPlatform.Infrastructure.Catalog;
 using LlmPlatform.Infrastructure.Gateway.Routing;
 using LlmPlatform.Infrastructure.Health;
 using LlmPlatform.Infrastructure.Ledger;
@@ -13,6 +12,7 @@ using LlmPlatform.Infrastructure.Providers.Common;
 using LlmPlatform.Infrastructure.Providers.Mock;
 using LlmPlatform.Infrastructure.Providers.OpenAi;
 using LlmPlatform.Infrastructure.Redis;
+using LlmPlatform.Infrastructure.RuntimeConfig;
 using LlmPlatform.Infrastructure.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,7 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<ReadinessState>();
         services.AddSingleton<MigrationRunner>();
 
-        services.AddSingleton<IModelCatalog, ConfigModelCatalog>();
+        services.AddRuntimeConfiguration();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<IApiKeyAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         services.AddSingleton<IKeyCache>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());

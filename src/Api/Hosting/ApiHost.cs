@@ -68,6 +68,11 @@ public static partial class ApiHost
             configuration = configuration with { General = configuration.General with { MasterKey = masterKey } };
         }
 
+        if (environment("LLMPLATFORM_ENCRYPTION_KEY") is { Length: > 0 } encryptionKey)
+        {
+            configuration = configuration with { General = configuration.General with { EncryptionKey = encryptionKey } };
+        }
+
         var databaseUrl = environment("DATABASE_URL") is { Length: > 0 } fromEnv ? fromEnv : configuration.General.DatabaseUrl;
         if (string.IsNullOrWhiteSpace(databaseUrl))
         {

@@ -1,3 +1,4 @@
+using LlmPlatform.Domain.Access;
 using LlmPlatform.Domain.Catalog;
 
 namespace LlmPlatform.Application.Configuration;
@@ -6,6 +7,9 @@ namespace LlmPlatform.Application.Configuration;
 public sealed record PlatformConfiguration
 {
     public required IReadOnlyList<ModelDeployment> Deployments { get; init; }
+
+    /// <summary><c>credential_list</c>: credentials defined in the file (read-only through the API).</summary>
+    public IReadOnlyList<Credential> Credentials { get; init; } = [];
 
     public RouterSettings Router { get; init; } = new();
 

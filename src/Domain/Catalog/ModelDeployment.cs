@@ -1,3 +1,4 @@
+using LlmPlatform.Domain.Access;
 using LlmPlatform.Domain.Common;
 
 namespace LlmPlatform.Domain.Catalog;
@@ -64,6 +65,27 @@ public sealed class ModelDeployment
         }
 
         return new ModelDeployment(id, modelName, provider, upstream, settings, pricing);
+    }
+
+    /// <summary>
+    /// This deployment with the named credential's values filled in where its own <c>litellm_params</c> leave them
+    /// unset (an explicit <c>api_key</c> or <c>api_base</c> wins).
+    /// </summary>
+    public ModelDeployment WithCredential(Credential credential)
+    {
+        var values = credential.Values;
+        string? Value(string key) => values.TryGetValue(key, out var value) ? value : null;
+        var settings = Settings with
+        {
+            ApiKey = Settings.ApiKey ?? Value("api_key"),
+            ApiBase = Settings.ApiBase ?? (Value("api_base") ?? Value("base_url"))?.TrimEnd('/'),
+            ApiVersion = Settings.ApiVersion ?? Value("api_version"),
+            AwsAccessKeyId = Settings.AwsAccessKeyId ?? Value("aws_access_key_id"),
+            AwsSecretAccessKey = Settings.AwsSecretAccessKey ?? Value("aws_secret_access_key"),
+            AwsSessionToken = Settings.AwsSessionToken ?? Value("aws_session_token"),
+            AwsRegionName = Settings.AwsRegionName ?? Value("aws_region_name") ?? Value("region_name"),
+        };
+        return new ModelDeployment(Id, ModelName, Provider, UpstreamModel, settings, Pricing);
     }
 
     /// <summary>Splits <c>provider/model</c>; a name without a prefix is an OpenAI model, as LiteLLM treats it.</summary>

@@ -16,4 +16,14 @@ public sealed class ConfigurationException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Creates one that names the key at fault, so an API can report it as the failing parameter.</summary>
+    public ConfigurationException(string message, string key)
+        : base(message)
+    {
+        Key = key;
+    }
+
+    /// <summary>The key at fault, when known (such as <c>litellm_params.rpm</c>).</summary>
+    public string? Key { get; }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LlmPlatform.Application.Configuration;
+using LlmPlatform.Domain.Access;
 using LlmPlatform.Domain.Catalog;
 using LlmPlatform.Domain.Common;
 using YamlDotNet.Core;
@@ -97,8 +100,28 @@ public static class YamlConfigLoader
             return new PlatformConfiguration { Deployments = [], Warnings = warnings, SourcePath = sourceName };
         }
 
-        var root = reader.Mapping(stream.Documents[0].RootNode, "(top level)");
+        return Build(reader, stream.Documents[0].RootNode, sourceName, warnings);
+    }
+
+    /// <summary>Reads one model entry given as JSON (<c>POST /model/new</c>) by the same rules as a <c>model_list</c> entry.</summary>
+    internal static ModelDeployment ParseModel(JsonElement entry, Func<string, string, string> fallbackId, List<string> warnings, Func<string, string?> environment)
+    {
+        var reader = new YamlReader(null, environment, warnings);
+        return ReadDeployment(reader, JsonYaml.ToNode(entry), null, fallbackId);
+    }
+
+    /// <summary>Applies router settings given as JSON (a run-time override) on top of <paramref name="start"/>, by the file's rules.</summary>
+    internal static RouterSettings ParseRouter(JsonElement overrides, RouterSettings start, List<string> warnings)
+    {
+        var reader = new YamlReader(null, _ => null, warnings);
+        return ReadRouter(reader, JsonYaml.ToNode(overrides), start, string.Empty);
+    }
+
+    private static PlatformConfiguration Build(YamlReader reader, YamlNode rootNode, string sourceName, List<string> warnings)
+    {
+        var root = reader.Mapping(rootNode, "(top level)");
         var deployments = new List<ModelDeployment>();
+        var credentials = new List<Credential>();
         var router = new RouterSettings();
         var general = new GeneralSettings();
         var gateway = new GatewaySettings();
@@ -114,13 +137,17 @@ public static class YamlConfigLoader
                         var index = 0;
                         foreach (var entry in reader.Sequence(value, key).Children)
                         {
-                            deployments.Add(ReadDeployment(reader, entry, index++));
+                            deployments.Add(ReadDeployment(reader, entry, $"model_list[{index}]", DeriveId(index)));
+                            index++;
                         }
                     }
 
                     break;
                 case "router_settings":
-                    router = ReadRouter(reader, value);
+                    router = ReadRouter(reader, value, new RouterSettings(), "router_settings.");
+                    break;
+                case "credential_list":
+                    credentials.AddRange(ReadCredentials(reader, value));
                     break;
                 case "litellm_settings":
                     gateway = ReadGateway(reader, value);
@@ -155,6 +182,7 @@ public static class YamlConfigLoader
         return new PlatformConfiguration
         {
             Deployments = deployments,
+            Credentials = credentials,
             Router = router,
             General = general,
             Gateway = gateway,
@@ -163,9 +191,15 @@ public static class YamlConfigLoader
         };
     }
 
-    private static ModelDeployment ReadDeployment(YamlReader reader, YamlNode node, int index)
+    /// <summary>
+    /// Reads one <c>model_list</c> entry (<c>model_name</c>, <c>litellm_params</c>, <c>model_info</c>): the one
+    /// code path for the configuration file and for models added through the API.
+    /// </summary>
+    /// <param name="prefix">Where the entry sits, for messages (<c>model_list[0]</c>); null for an API body.</param>
+    /// <param name="fallbackId">The id to use when <c>model_info.id</c> is absent.</param>
+    internal static ModelDeployment ReadDeployment(YamlReader reader, YamlNode node, string? prefix, Func<string, string, string> fallbackId)
     {
-        var entry = reader.Mapping(node, $"model_list[{index}]");
+        var entry = reader.Mapping(node, prefix ?? "(model)");
         string? modelName = null;
         YamlMappingNode? parameters = null;
         YamlMappingNode? info = null;
@@ -187,7 +221,7 @@ public static class YamlConfigLoader
                 default:
                     if (!EntryKeys.Contains(key))
                     {
-                        reader.Warn(keyNode, $"unknown key 'model_list[{index}].{key}' is ignored.");
+                        reader.Warn(keyNode, $"unknown key '{Qualify(prefix, key)}' is ignored.");
                     }
 
                     break;
@@ -196,12 +230,12 @@ public static class YamlConfigLoader
 
         if (modelName is null)
         {
-            throw reader.Fail(node, $"model_list[{index}].model_name", "is required.");
+            throw reader.Fail(node, Qualify(prefix, "model_name"), "is required.");
         }
 
         if (parameters is null)
         {
-            throw reader.Fail(node, $"model_list[{index}].litellm_params", "is required (with at least 'model').");
+            throw reader.Fail(node, Qualify(prefix, "litellm_params"), "is required (with at least 'model').");
         }
 
         string? model = null;
@@ -260,7 +294,7 @@ public static class YamlConfigLoader
                 default:
                     if (!ParamKeys.Contains(key))
                     {
-                        reader.Warn(keyNode, $"unknown key 'model_list[{index}].{path}' is ignored.");
+                        reader.Warn(keyNode, $"unknown key '{Qualify(prefix, path)}' is ignored.");
                     }
 
                     break;
@@ -269,13 +303,13 @@ public static class YamlConfigLoader
 
         if (model is null)
         {
-            throw reader.Fail(parameters, $"model_list[{index}].litellm_params.model", "is required (as provider/model).");
+            throw reader.Fail(parameters, Qualify(prefix, "litellm_params.model"), "is required (as provider/model).");
         }
 
         var (provider, _) = ModelDeployment.SplitProvider(model);
         if (!KnownProviders.Contains(provider))
         {
-            reader.Warn(parameters, $"model_list[{index}] uses provider '{provider}', which has no adapter; requests to it will fail.");
+            reader.Warn(parameters, $"{prefix ?? model} uses provider '{provider}', which has no adapter; requests to it will fail.");
         }
 
         if (provider == "azure" && string.IsNullOrEmpty(settings.ApiBase))
@@ -324,7 +358,7 @@ public static class YamlConfigLoader
                     default:
                         if (!InfoKeys.Contains(key))
                         {
-                            reader.Warn(keyNode, $"unknown key 'model_list[{index}].{path}' is ignored.");
+                            reader.Warn(keyNode, $"unknown key '{Qualify(prefix, path)}' is ignored.");
                         }
 
                         break;
@@ -332,7 +366,7 @@ public static class YamlConfigLoader
             }
         }
 
-        id ??= DeriveId(modelName, model, index);
+        id ??= fallbackId(modelName, model);
         var pricing = inputCost is null && outputCost is null
             ? PriceTable.Lookup(model)
             : new ModelPricing(inputCost ?? 0, outputCost ?? 0);
@@ -343,7 +377,7 @@ public static class YamlConfigLoader
         }
         catch (DomainException ex)
         {
-            throw reader.Fail(node, $"model_list[{index}]", ex.Message);
+            throw reader.Fail(node, prefix ?? "litellm_params", ex.Message);
         }
     }
 
@@ -358,6 +392,10 @@ public static class YamlConfigLoader
         return seconds is null ? null : TimeSpan.FromSeconds(seconds.Value);
     }
 
+    private static string Qualify(string? prefix, string key) => prefix is null ? key : prefix + "." + key;
+
+    private static Func<string, string, string> DeriveId(int index) => (modelName, model) => DeriveId(modelName, model, index);
+
     private static string DeriveId(string modelName, string model, int index)
     {
         var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
@@ -365,9 +403,9 @@ public static class YamlConfigLoader
         return Convert.ToHexStringLower(bytes)[..16];
     }
 
-    private static RouterSettings ReadRouter(YamlReader reader, YamlNode node)
+    private static RouterSettings ReadRouter(YamlReader reader, YamlNode node, RouterSettings start, string prefix)
     {
-        var settings = new RouterSettings();
+        var settings = start;
         if (YamlReader.IsNull(node))
         {
             return settings;
@@ -376,7 +414,7 @@ public static class YamlConfigLoader
         foreach (var (keyNode, value) in reader.Mapping(node, "router_settings").Children)
         {
             var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-            var path = "router_settings." + key;
+            var path = prefix + key;
             switch (key)
             {
                 case "routing_strategy":
@@ -454,6 +492,73 @@ public static class YamlConfigLoader
                 var model = reader.RequiredString(keyNode, path);
                 result[model] = reader.StringList(value, path + "." + model);
             }
+        }
+
+        return result;
+    }
+
+    /// <summary><c>credential_list</c>: <c>[{credential_name, credential_values: {...}, credential_info: {...}}]</c>.</summary>
+    private static List<Credential> ReadCredentials(YamlReader reader, YamlNode node)
+    {
+        var result = new List<Credential>();
+        if (YamlReader.IsNull(node))
+        {
+            return result;
+        }
+
+        var index = 0;
+        foreach (var item in reader.Sequence(node, "credential_list").Children)
+        {
+            var path = $"credential_list[{index++}]";
+            string? name = null;
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var info = new JsonObject();
+            foreach (var (keyNode, value) in reader.Mapping(item, path).Children)
+            {
+                var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+                switch (key)
+                {
+                    case "credential_name":
+                        name = reader.RequiredString(value, path + ".credential_name");
+                        break;
+                    case "credential_values":
+                        foreach (var (field, fieldValue) in reader.Mapping(value, path + ".credential_values").Children)
+                        {
+                            var fieldName = reader.RequiredString(field, path + ".credential_values");
+                            values[fieldName] = reader.String(fieldValue, path + ".credential_values." + fieldName);
+                        }
+
+                        break;
+                    case "credential_info":
+                        if (!YamlReader.IsNull(value))
+                        {
+                            foreach (var (field, fieldValue) in reader.Mapping(value, path + ".credential_info").Children)
+                            {
+                                var fieldName = reader.RequiredString(field, path + ".credential_info");
+                                info[fieldName] = fieldValue is YamlScalarNode ? reader.String(fieldValue, path + ".credential_info." + fieldName) : null;
+                            }
+                        }
+
+                        break;
+                    default:
+                        reader.Warn(keyNode, $"unknown key '{path}.{key}' is ignored.");
+                        break;
+                }
+            }
+
+            var created = Credential.Create(name, values, info.ToJsonString());
+            if (!created.IsSuccess)
+            {
+                throw reader.Fail(item, path + "." + (created.Error!.Param ?? "credential_name"), created.Error.Message);
+            }
+
+            result.Add(created.Value);
+        }
+
+        var duplicate = result.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw reader.Fail(node, "credential_list", $"names the credential '{duplicate.Key}' more than once.");
         }
 
         return result;

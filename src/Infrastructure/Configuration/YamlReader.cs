@@ -6,11 +6,12 @@ namespace LlmPlatform.Infrastructure.Configuration;
 /// <summary>Typed reads of YAML nodes that fail with the file, line and key of a wrong value.</summary>
 internal sealed class YamlReader
 {
-    private readonly string _file;
+    private readonly string? _file;
     private readonly Func<string, string?> _environment;
     private readonly List<string> _warnings;
 
-    public YamlReader(string file, Func<string, string?> environment, List<string> warnings)
+    /// <param name="file">The file name for messages; null for input that did not come from a file (an API body).</param>
+    public YamlReader(string? file, Func<string, string?> environment, List<string> warnings)
     {
         _file = file;
         _environment = environment;
@@ -18,9 +19,11 @@ internal sealed class YamlReader
     }
 
     public ConfigurationException Fail(YamlNode node, string key, string problem) =>
-        new($"{_file}:{node.Start.Line}: '{key}' {problem}");
+        new($"{Where(node)}'{key}' {problem}", key);
 
-    public void Warn(YamlNode node, string message) => _warnings.Add($"{_file}:{node.Start.Line}: {message}");
+    public void Warn(YamlNode node, string message) => _warnings.Add(Where(node) + message);
+
+    private string Where(YamlNode node) => _file is null ? string.Empty : $"{_file}:{node.Start.Line}: ";
 
     public YamlMappingNode Mapping(YamlNode node, string key) =>
         node as YamlMappingNode ?? throw Fail(node, key, "must be a mapping of keys to values.");
