@@ -13,6 +13,8 @@ internal static class FakeRoutes
         app.MapPost("/v1/chat/completions", ctx => openAi.ChatAsync(ctx, Routes.OpenAiChat));
         app.MapPost("/chat/completions", ctx => openAi.ChatAsync(ctx, Routes.OpenAiChat));
         app.MapPost("/openai/deployments/{deployment}/chat/completions", ctx => openAi.ChatAsync(ctx, Routes.AzureChat));
+        var anthropic = new AnthropicFake(script, options);
+        app.MapPost("/v1/messages", ctx => anthropic.MessagesAsync(ctx));
         app.MapGet("/", () => Results.Ok(new { status = "fake upstream" }));
     }
 }

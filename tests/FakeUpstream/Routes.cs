@@ -5,4 +5,5 @@ public static class Routes
 {
     public const string OpenAiChat = "openai.chat";
     public const string AzureChat = "azure.chat";
+    public const string AnthropicMessages = "anthropic.messages";
 }
