@@ -11,6 +11,7 @@ using LlmPlatform.Infrastructure.Ledger;
 using LlmPlatform.Infrastructure.Persistence;
 using LlmPlatform.Infrastructure.Providers.Anthropic;
 using LlmPlatform.Infrastructure.Providers.Common;
+using LlmPlatform.Infrastructure.Providers.Gemini;
 using LlmPlatform.Infrastructure.Providers.Mock;
 using LlmPlatform.Infrastructure.Providers.OpenAi;
 using LlmPlatform.Infrastructure.Redis;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<IProviderAdapter, OpenAiCompatibleAdapter>();
         services.AddSingleton<IProviderAdapter, AzureOpenAiAdapter>();
         services.AddSingleton<IProviderAdapter, AnthropicAdapter>();
+        services.AddSingleton<IProviderAdapter, GeminiAdapter>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<RouterOptions>();
         services.AddSingleton<Router>();

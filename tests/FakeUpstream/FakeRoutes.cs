@@ -15,6 +15,8 @@ internal static class FakeRoutes
         app.MapPost("/openai/deployments/{deployment}/chat/completions", ctx => openAi.ChatAsync(ctx, Routes.AzureChat));
         var anthropic = new AnthropicFake(script, options);
         app.MapPost("/v1/messages", ctx => anthropic.MessagesAsync(ctx));
+        var gemini = new GeminiFake(script, options);
+        app.MapPost("/v1beta/models/{action}", (HttpContext ctx, string action) => gemini.ModelsAsync(ctx, action));
         app.MapGet("/", () => Results.Ok(new { status = "fake upstream" }));
     }
 }

@@ -6,4 +6,5 @@ public static class Routes
     public const string OpenAiChat = "openai.chat";
     public const string AzureChat = "azure.chat";
     public const string AnthropicMessages = "anthropic.messages";
+    public const string GeminiGenerate = "gemini.generate";
 }

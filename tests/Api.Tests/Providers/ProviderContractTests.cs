@@ -96,6 +96,9 @@ public abstract class ProviderContractTests
     private static ChatClient Client(ApiServer api) =>
         new(ModelName, new ApiKeyCredential(ApiServer.MasterKey), new OpenAIClientOptions { Endpoint = api.OpenAiEndpoint, RetryPolicy = new ClientRetryPolicy(0) });
 
+    /// <summary>A client of the shared gateway, for provider-specific tests.</summary>
+    protected ChatClient Client() => Client(_api);
+
     private List<RecordedRequest> Received() => _fake.Script.Received.Where(r => r.Route == Route).ToList();
 
     private static string DefaultAnswer(int words)

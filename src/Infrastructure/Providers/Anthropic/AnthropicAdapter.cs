@@ -97,45 +97,18 @@ internal sealed class AnthropicAdapter : TranslatingAdapter<AnthropicResponse>
     private static Result<AnthropicRequest> Translate(ProviderCall call, bool stream)
     {
         var request = call.Request;
-        var conversation = ConversationReader.Read(request.Messages);
-        if (!conversation.IsSuccess)
+        var input = ChatInput.Read(request);
+        if (!input.IsSuccess)
         {
-            return conversation.Error!;
+            return input.Error!;
         }
 
-        var messages = new List<AnthropicMessage>(conversation.Value.Turns.Count);
-        foreach (var turn in conversation.Value.Turns)
-        {
-            var blocks = new List<AnthropicBlock>(turn.Items.Count);
-            foreach (var item in turn.Items)
-            {
-                blocks.Add(Block(item));
-            }
-
-            messages.Add(new AnthropicMessage(turn.IsAssistant ? "assistant" : "user", blocks));
-        }
-
-        if (messages.Count == 0)
-        {
-            return Error.Validation("messages must hold at least one user or assistant message.", "messages");
-        }
-
-        var functions = ToolSet.Functions(request);
-        if (!functions.IsSuccess)
-        {
-            return functions.Error!;
-        }
-
-        var choice = ToolSet.Choice(request);
-        if (!choice.IsSuccess)
-        {
-            return choice.Error!;
-        }
-
-        var tools = functions.Value.Count > 0
-            ? functions.Value.Select(f => new AnthropicTool(f.Name!, f.Description, ToolSet.Schema(f))).ToList()
+        var (conversation, functions, choice) = input.Value;
+        var messages = input.Value.Turns<AnthropicMessage, AnthropicBlock>((assistant, blocks) => new AnthropicMessage(assistant ? "assistant" : "user", blocks), Block);
+        var tools = functions.Count > 0
+            ? functions.Select(f => new AnthropicTool(f.Name!, f.Description, ToolSet.Schema(f))).ToList()
             : null;
-        var system = conversation.Value.System;
+        var system = conversation.System;
         return new AnthropicRequest
         {
             Model = call.Deployment.UpstreamModel,
@@ -147,7 +120,7 @@ internal sealed class AnthropicAdapter : TranslatingAdapter<AnthropicResponse>
             StopSequences = MessageContent.StopSequences(request.Stop),
             Stream = stream ? true : null,
             Tools = tools,
-            ToolChoice = tools is null ? null : ToolChoice(choice.Value, request.ParallelToolCalls),
+            ToolChoice = tools is null ? null : ToolChoice(choice, request.ParallelToolCalls),
             Metadata = string.IsNullOrEmpty(request.User) ? null : new AnthropicMetadata(request.User),
         };
     }

@@ -100,12 +100,18 @@ internal abstract class TranslatingAdapter<TResponse> : IProviderAdapter
     }
 
     /// <summary>The chat completion built from a translated answer.</summary>
-    protected ChatCompletionResponse Completion(string id, ProviderCall call, ChatResponseMessage message, string? finishReason, Usage? usage) => new()
+    protected ChatCompletionResponse Completion(string id, ProviderCall call, ChatResponseMessage message, string? finishReason, Usage? usage) =>
+        Completion(id, call, [new ChatChoice { Index = 0, Message = message, FinishReason = finishReason }], usage);
+
+    protected ChatCompletionResponse Completion(string id, ProviderCall call, IReadOnlyList<ChatChoice> choices, Usage? usage) => new()
     {
         Id = id,
         Created = Time.GetUtcNow().ToUnixTimeSeconds(),
         Model = call.Deployment.UpstreamModel,
-        Choices = [new ChatChoice { Index = 0, Message = message, FinishReason = finishReason }],
+        Choices = choices,
         Usage = usage,
     };
+
+    /// <summary>An id for a tool call the provider did not name.</summary>
+    protected static string NewToolCallId() => "call_" + Guid.NewGuid().ToString("N")[..24];
 }
