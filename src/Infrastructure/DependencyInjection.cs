@@ -13,6 +13,7 @@ using LlmPlatform.Infrastructure.Providers.Anthropic;
 using LlmPlatform.Infrastructure.Providers.Common;
 using LlmPlatform.Infrastructure.Providers.Gemini;
 using LlmPlatform.Infrastructure.Providers.Mock;
+using LlmPlatform.Infrastructure.Providers.Ollama;
 using LlmPlatform.Infrastructure.Providers.OpenAi;
 using LlmPlatform.Infrastructure.Redis;
 using LlmPlatform.Infrastructure.Tokens;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<IProviderAdapter, AzureOpenAiAdapter>();
         services.AddSingleton<IProviderAdapter, AnthropicAdapter>();
         services.AddSingleton<IProviderAdapter, GeminiAdapter>();
+        services.AddSingleton<IProviderAdapter, OllamaAdapter>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<RouterOptions>();
         services.AddSingleton<Router>();

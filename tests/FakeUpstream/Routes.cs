@@ -7,4 +7,5 @@ public static class Routes
     public const string AzureChat = "azure.chat";
     public const string AnthropicMessages = "anthropic.messages";
     public const string GeminiGenerate = "gemini.generate";
+    public const string OllamaChat = "ollama.chat";
 }
