@@ -28,6 +28,8 @@ internal sealed class AnthropicAdapter : TranslatingAdapter<AnthropicResponse>
 
     public override IReadOnlyCollection<string> Providers { get; } = ["anthropic"];
 
+    protected override IReadOnlySet<string> SupportedParams => Supported;
+
     protected override JsonTypeInfo<AnthropicResponse> ResponseType => AnthropicJsonContext.Default.AnthropicResponse;
 
     public static string? FinishReason(string? stopReason) => stopReason switch
@@ -42,11 +44,6 @@ internal sealed class AnthropicAdapter : TranslatingAdapter<AnthropicResponse>
 
     protected override Result<HttpRequestMessage> BuildRequest(ProviderCall call, bool stream)
     {
-        if (RequestParams.Unsupported(call, Supported) is { } unsupported)
-        {
-            return unsupported;
-        }
-
         var translated = Translate(call, stream);
         if (!translated.IsSuccess)
         {

@@ -31,6 +31,9 @@ internal abstract class TranslatingAdapter<TResponse> : IProviderAdapter
     /// <summary>The source-generated reader of the answer.</summary>
     protected abstract JsonTypeInfo<TResponse> ResponseType { get; }
 
+    /// <summary>The OpenAI parameters the provider takes; the others are dropped or refused (see <see cref="RequestParams"/>).</summary>
+    protected abstract IReadOnlySet<string> SupportedParams { get; }
+
     /// <summary>Builds the upstream request, or a validation error for input the provider cannot take.</summary>
     protected abstract Result<HttpRequestMessage> BuildRequest(ProviderCall call, bool stream);
 
@@ -40,7 +43,7 @@ internal abstract class TranslatingAdapter<TResponse> : IProviderAdapter
 
     public async ValueTask<Result<ChatCompletionResponse>> ChatAsync(ProviderCall call, CancellationToken cancellationToken)
     {
-        var built = BuildRequest(call, stream: false);
+        var built = Build(call, stream: false);
         if (!built.IsSuccess)
         {
             return built.Error!;
@@ -66,7 +69,7 @@ internal abstract class TranslatingAdapter<TResponse> : IProviderAdapter
 
     public async ValueTask<Result<IChatCompletionStream>> StreamChatAsync(ProviderCall call, CancellationToken cancellationToken)
     {
-        var built = BuildRequest(call, stream: true);
+        var built = Build(call, stream: true);
         if (!built.IsSuccess)
         {
             return built.Error!;
@@ -90,6 +93,9 @@ internal abstract class TranslatingAdapter<TResponse> : IProviderAdapter
             return UpstreamErrors.ConnectionFailed(call.Deployment.Provider, ex);
         }
     }
+
+    private Result<HttpRequestMessage> Build(ProviderCall call, bool stream) =>
+        RequestParams.Unsupported(call, SupportedParams) is { } unsupported ? unsupported : BuildRequest(call, stream);
 
     /// <summary>A POST of a UTF-8 JSON body.</summary>
     protected static HttpRequestMessage JsonPost(Uri uri, byte[] body)

@@ -29,6 +29,8 @@ internal sealed class GeminiAdapter : TranslatingAdapter<GeminiResponse>
 
     public override IReadOnlyCollection<string> Providers { get; } = ["gemini"];
 
+    protected override IReadOnlySet<string> SupportedParams => Supported;
+
     protected override JsonTypeInfo<GeminiResponse> ResponseType => GeminiJsonContext.Default.GeminiResponse;
 
     public static string? FinishReason(string? reason, bool calledTools) => reason switch
@@ -51,11 +53,6 @@ internal sealed class GeminiAdapter : TranslatingAdapter<GeminiResponse>
 
     protected override Result<HttpRequestMessage> BuildRequest(ProviderCall call, bool stream)
     {
-        if (RequestParams.Unsupported(call, Supported) is { } unsupported)
-        {
-            return unsupported;
-        }
-
         var translated = Translate(call.Request);
         if (!translated.IsSuccess)
         {

@@ -28,6 +28,8 @@ internal sealed class OllamaAdapter : TranslatingAdapter<OllamaResponse>
 
     public override IReadOnlyCollection<string> Providers { get; } = ["ollama", "ollama_chat"];
 
+    protected override IReadOnlySet<string> SupportedParams => Supported;
+
     protected override JsonTypeInfo<OllamaResponse> ResponseType => OllamaJsonContext.Default.OllamaResponse;
 
     public static string FinishReason(string? doneReason, bool calledTools) => doneReason switch
@@ -48,11 +50,6 @@ internal sealed class OllamaAdapter : TranslatingAdapter<OllamaResponse>
 
     protected override Result<HttpRequestMessage> BuildRequest(ProviderCall call, bool stream)
     {
-        if (RequestParams.Unsupported(call, Supported) is { } unsupported)
-        {
-            return unsupported;
-        }
-
         var translated = Translate(call, stream);
         if (!translated.IsSuccess)
         {
