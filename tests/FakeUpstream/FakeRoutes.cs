@@ -13,6 +13,12 @@ internal static class FakeRoutes
         app.MapPost("/v1/chat/completions", ctx => openAi.ChatAsync(ctx, Routes.OpenAiChat));
         app.MapPost("/chat/completions", ctx => openAi.ChatAsync(ctx, Routes.OpenAiChat));
         app.MapPost("/openai/deployments/{deployment}/chat/completions", ctx => openAi.ChatAsync(ctx, Routes.AzureChat));
+        var anthropic = new AnthropicFake(script, options);
+        app.MapPost("/v1/messages", ctx => anthropic.MessagesAsync(ctx));
+        var gemini = new GeminiFake(script, options);
+        app.MapPost("/v1beta/models/{action}", (HttpContext ctx, string action) => gemini.ModelsAsync(ctx, action));
+        var ollama = new OllamaFake(script, options);
+        app.MapPost("/api/chat", ctx => ollama.ChatAsync(ctx));
         app.MapGet("/", () => Results.Ok(new { status = "fake upstream" }));
     }
 }

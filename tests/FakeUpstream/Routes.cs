@@ -5,4 +5,7 @@ public static class Routes
 {
     public const string OpenAiChat = "openai.chat";
     public const string AzureChat = "azure.chat";
+    public const string AnthropicMessages = "anthropic.messages";
+    public const string GeminiGenerate = "gemini.generate";
+    public const string OllamaChat = "ollama.chat";
 }

@@ -14,11 +14,6 @@ namespace LlmPlatform.Infrastructure.Providers.OpenAi;
 /// </summary>
 internal class OpenAiCompatibleAdapter : IProviderAdapter
 {
-    private static readonly HashSet<string> GatewayOnlyFields = new(StringComparer.Ordinal)
-    {
-        "cache", "tags", "fallbacks", "num_retries", "mock_response", "guardrails", "caching", "litellm_metadata",
-    };
-
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _http;
@@ -80,9 +75,9 @@ internal class OpenAiCompatibleAdapter : IProviderAdapter
     {
         var request = call.Request;
         var extra = request.AdditionalProperties;
-        if (extra is not null && extra.Keys.Any(GatewayOnlyFields.Contains))
+        if (extra is not null && extra.Keys.Any(RequestParams.GatewayOnly.Contains))
         {
-            extra = extra.Where(kv => !GatewayOnlyFields.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            extra = extra.Where(kv => !RequestParams.GatewayOnly.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         }
 
         var upstream = request with

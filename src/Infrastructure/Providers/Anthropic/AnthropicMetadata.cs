@@ -1,0 +1,3 @@
+namespace LlmPlatform.Infrastructure.Providers.Anthropic;
+
+internal sealed record AnthropicMetadata(string UserId);

@@ -1,0 +1,9 @@
+namespace LlmPlatform.Infrastructure.Providers.Common;
+
+internal enum TurnItemKind
+{
+    Text,
+    Image,
+    ToolUse,
+    ToolResult,
+}

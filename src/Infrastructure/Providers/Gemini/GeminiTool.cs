@@ -1,0 +1,3 @@
+namespace LlmPlatform.Infrastructure.Providers.Gemini;
+
+internal sealed record GeminiTool(IReadOnlyList<GeminiFunctionDeclaration> FunctionDeclarations);

@@ -1,0 +1,3 @@
+namespace LlmPlatform.Infrastructure.Providers.Ollama;
+
+internal sealed record OllamaToolCall(OllamaFunctionCall Function);
