@@ -9,6 +9,7 @@ using LlmPlatform.Infrastructure.Gateway.Routing;
 using LlmPlatform.Infrastructure.Health;
 using LlmPlatform.Infrastructure.Ledger;
 using LlmPlatform.Infrastructure.Persistence;
+using LlmPlatform.Infrastructure.Providers;
 using LlmPlatform.Infrastructure.Providers.Common;
 using LlmPlatform.Infrastructure.Providers.Mock;
 using LlmPlatform.Infrastructure.Providers.OpenAi;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<IProviderAdapter, MockAdapter>();
         services.AddSingleton<IProviderAdapter, OpenAiCompatibleAdapter>();
         services.AddSingleton<IProviderAdapter, AzureOpenAiAdapter>();
+        services.AddEndpointAdapters();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<RouterOptions>();
         services.AddSingleton<Router>();

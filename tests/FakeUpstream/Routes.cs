@@ -5,4 +5,12 @@ public static class Routes
 {
     public const string OpenAiChat = "openai.chat";
     public const string AzureChat = "azure.chat";
+    public const string OpenAiCompletions = "openai.completions";
+    public const string OpenAiEmbeddings = "openai.embeddings";
+    public const string AzureEmbeddings = "azure.embeddings";
+    public const string OpenAiModerations = "openai.moderations";
+    public const string OpenAiImages = "openai.images";
+    public const string OpenAiRerank = "openai.rerank";
+    public const string CohereRerank = "cohere.rerank";
+    public const string OllamaEmbed = "ollama.embed";
 }

@@ -12,6 +12,17 @@ namespace LlmPlatform.Application.Gateway.Contracts;
 [JsonSerializable(typeof(ChatCompletionResponse))]
 [JsonSerializable(typeof(ChatCompletionChunk))]
 [JsonSerializable(typeof(ModelList))]
+[JsonSerializable(typeof(EmbeddingsRequest))]
+[JsonSerializable(typeof(EmbeddingsResponse))]
+[JsonSerializable(typeof(ModerationRequest))]
+[JsonSerializable(typeof(ModerationResponse))]
+[JsonSerializable(typeof(ImageRequest))]
+[JsonSerializable(typeof(ImageResponse))]
+[JsonSerializable(typeof(RerankRequest))]
+[JsonSerializable(typeof(RerankResponse))]
+[JsonSerializable(typeof(float[]))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class GatewayJsonContext : JsonSerializerContext
 {
