@@ -185,6 +185,10 @@ internal sealed class OpenAiEndpointsFake
                 }),
             };
             await FakeHttp.WriteEventAsync(context, null, chunk.ToJsonString()).ConfigureAwait(false);
+            if (behavior.ChunkDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(behavior.ChunkDelay, context.RequestAborted).ConfigureAwait(false);
+            }
         }
 
         if (request["stream_options"]?["include_usage"]?.GetValue<bool>() == true)

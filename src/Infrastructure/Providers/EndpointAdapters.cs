@@ -1,3 +1,4 @@
+using LlmPlatform.Application.Gateway.Completions;
 using LlmPlatform.Application.Gateway.Embeddings;
 using LlmPlatform.Application.Gateway.Images;
 using LlmPlatform.Application.Gateway.Moderations;
@@ -37,6 +38,8 @@ internal static class EndpointAdapters
         services.AddSingleton<IRerankAdapter>(sp => sp.GetRequiredService<MockEndpointsAdapter>());
         services.AddSingleton<IRerankAdapter>(sp => sp.GetRequiredService<OpenAiEndpointsAdapter>());
         services.AddSingleton<IRerankAdapter>(sp => sp.GetRequiredService<CohereRerankAdapter>());
+        services.AddSingleton<ITextCompletionsAdapter>(sp => sp.GetRequiredService<OpenAiEndpointsAdapter>());
+        services.AddSingleton<ITextCompletionsAdapter>(sp => sp.GetRequiredService<AzureEndpointsAdapter>());
         return services;
     }
 }

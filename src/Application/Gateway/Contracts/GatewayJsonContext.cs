@@ -20,6 +20,8 @@ namespace LlmPlatform.Application.Gateway.Contracts;
 [JsonSerializable(typeof(ImageResponse))]
 [JsonSerializable(typeof(RerankRequest))]
 [JsonSerializable(typeof(RerankResponse))]
+[JsonSerializable(typeof(TextCompletionRequest))]
+[JsonSerializable(typeof(TextCompletionResponse))]
 [JsonSerializable(typeof(float[]))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(string))]

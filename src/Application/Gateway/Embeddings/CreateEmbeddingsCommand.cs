@@ -14,5 +14,5 @@ public sealed record CreateEmbeddingsCommand(EmbeddingsRequest Request, CallerId
 
     public int? MaxOutputTokens => 0;
 
-    public int EstimatePromptTokens(ITokenCounter counter) => EmbeddingInputs.CountTokens(Request.Input, counter);
+    public int EstimatePromptTokens(ITokenCounter counter) => TextInputs.CountTokens(Request.Input, counter);
 }

@@ -10,14 +10,12 @@ internal sealed class CreateEmbeddingsCommandValidator : AbstractValidator<Creat
         RuleFor(c => c.Request.Model)
             .NotEmpty().WithMessage("'model' is required.").OverridePropertyName("model");
         RuleFor(c => c.Request.Input)
-            .Must(EmbeddingInputs.IsValid)
+            .Must(TextInputs.IsValid)
             .WithMessage("'input' must be a string, a non-empty array of strings, an array of token ids, or an array of token-id arrays.")
             .OverridePropertyName("input");
         RuleFor(c => c.Request.EncodingFormat)
             .Must(f => f is null or "float" or "base64")
             .WithMessage("'encoding_format' must be float or base64.").OverridePropertyName("encoding_format");
-        RuleFor(c => c.Request.Dimensions)
-            .InclusiveBetween(1, 65536).When(c => c.Request.Dimensions is not null)
-            .WithMessage("'dimensions' must be between 1 and 65536.").OverridePropertyName("dimensions");
+        RuleFor(c => c.Request.Dimensions).InRange(1, 65536, "dimensions");
     }
 }

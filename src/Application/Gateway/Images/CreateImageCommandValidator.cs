@@ -11,9 +11,7 @@ internal sealed class CreateImageCommandValidator : AbstractValidator<CreateImag
             .NotEmpty().WithMessage("'model' is required.").OverridePropertyName("model");
         RuleFor(c => c.Request.Prompt)
             .NotEmpty().WithMessage("'prompt' is required.").OverridePropertyName("prompt");
-        RuleFor(c => c.Request.N)
-            .InclusiveBetween(1, 10).When(c => c.Request.N is not null)
-            .WithMessage("'n' must be between 1 and 10.").OverridePropertyName("n");
+        RuleFor(c => c.Request.N).InRange(1, 10, "n");
         RuleFor(c => c.Request.ResponseFormat)
             .Must(f => f is null or "url" or "b64_json")
             .WithMessage("'response_format' must be url or b64_json.").OverridePropertyName("response_format");

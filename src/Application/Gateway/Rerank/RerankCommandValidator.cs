@@ -15,8 +15,6 @@ internal sealed class RerankCommandValidator : AbstractValidator<RerankCommand>
             .Must(d => RerankDocuments.Texts(d) is not null)
             .WithMessage("'documents' must be a non-empty array of strings or of {\"text\": ...} objects.")
             .OverridePropertyName("documents");
-        RuleFor(c => c.Request.TopN)
-            .GreaterThan(0).When(c => c.Request.TopN is not null)
-            .WithMessage("'top_n' must be positive.").OverridePropertyName("top_n");
+        RuleFor(c => c.Request.TopN).Positive("top_n");
     }
 }

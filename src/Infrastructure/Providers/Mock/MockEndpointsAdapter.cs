@@ -55,7 +55,7 @@ internal sealed class MockEndpointsAdapter : IEmbeddingsAdapter, IModerationsAda
     public async ValueTask<Result<EmbeddingsResponse>> EmbedAsync(ModelDeployment deployment, EmbeddingsRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         await DelayAsync(deployment, cancellationToken).ConfigureAwait(false);
-        var texts = EmbeddingInputs.Texts(request.Input!.Value);
+        var texts = TextInputs.Texts(request.Input!.Value);
         var dimensions = request.Dimensions ?? DefaultDimensions;
         var data = new List<EmbeddingItem>(texts.Count);
         for (var i = 0; i < texts.Count; i++)
@@ -63,7 +63,7 @@ internal sealed class MockEndpointsAdapter : IEmbeddingsAdapter, IModerationsAda
             data.Add(new EmbeddingItem { Index = i, Embedding = EmbeddingVectors.ToElement(Vector(texts[i], dimensions), request.WantsBase64) });
         }
 
-        var prompt = EmbeddingInputs.CountTokens(request.Input, _tokens);
+        var prompt = TextInputs.CountTokens(request.Input, _tokens);
         return new EmbeddingsResponse
         {
             Data = data,

@@ -30,7 +30,7 @@ internal sealed class OllamaEmbedAdapter : IEmbeddingsAdapter
         CancellationToken cancellationToken)
     {
         var input = request.Input!.Value;
-        if (!EmbeddingInputs.IsText(input))
+        if (!TextInputs.IsText(input))
         {
             return new Error(ErrorKind.Validation, "invalid_request_error", "Ollama embeds text only; token-id inputs are not supported.", "input");
         }
@@ -59,7 +59,7 @@ internal sealed class OllamaEmbedAdapter : IEmbeddingsAdapter
             data.Add(new EmbeddingItem { Index = i, Embedding = EmbeddingVectors.ToElement(vectors[i], request.WantsBase64) });
         }
 
-        var prompt = answer.Value.PromptEvalCount ?? EmbeddingInputs.CountTokens(input, _tokens);
+        var prompt = answer.Value.PromptEvalCount ?? TextInputs.CountTokens(input, _tokens);
         return new EmbeddingsResponse
         {
             Data = data,

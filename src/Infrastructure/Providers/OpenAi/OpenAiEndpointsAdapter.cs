@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using LlmPlatform.Application.Gateway.Completions;
 using LlmPlatform.Application.Gateway.Contracts;
 using LlmPlatform.Application.Gateway.Embeddings;
 using LlmPlatform.Application.Gateway.Images;
@@ -12,10 +14,10 @@ using LlmPlatform.Infrastructure.Providers.Common;
 namespace LlmPlatform.Infrastructure.Providers.OpenAi;
 
 /// <summary>
-/// OpenAI's embeddings, moderations, images and (vLLM/Jina-style) rerank endpoints, for OpenAI and compatible
+/// OpenAI's legacy completions, embeddings, moderations, images and (vLLM/Jina-style) rerank endpoints, for OpenAI and compatible
 /// servers: the body passes through with the model name replaced, the answer comes back as the upstream gave it.
 /// </summary>
-internal class OpenAiEndpointsAdapter : IEmbeddingsAdapter, IModerationsAdapter, IImageAdapter, IRerankAdapter
+internal class OpenAiEndpointsAdapter : IEmbeddingsAdapter, IModerationsAdapter, IImageAdapter, IRerankAdapter, ITextCompletionsAdapter
 {
     private readonly HttpClient _http;
 
@@ -55,6 +57,28 @@ internal class OpenAiEndpointsAdapter : IEmbeddingsAdapter, IModerationsAdapter,
         TimeSpan timeout,
         CancellationToken cancellationToken) =>
         PostAsync(deployment, "rerank", request with { Model = deployment.UpstreamModel }, GatewayJsonContext.Default.RerankRequest, GatewayJsonContext.Default.RerankResponse, timeout, cancellationToken);
+
+    public ValueTask<Result<TextCompletionResponse>> CompleteAsync(ModelDeployment deployment, TextCompletionRequest request, TimeSpan timeout, CancellationToken cancellationToken) =>
+        PostAsync(deployment, "completions", request with { Model = deployment.UpstreamModel, Stream = null, StreamOptions = null }, GatewayJsonContext.Default.TextCompletionRequest, GatewayJsonContext.Default.TextCompletionResponse, timeout, cancellationToken);
+
+    public async ValueTask<Result<ITextCompletionStream>> StreamAsync(ModelDeployment deployment, TextCompletionRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var upstream = request with { Model = deployment.UpstreamModel, Stream = true, StreamOptions = new StreamOptions { IncludeUsage = true } };
+        using var message = new HttpRequestMessage(HttpMethod.Post, EndpointUri(deployment, "completions"))
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(upstream, GatewayJsonContext.Default.TextCompletionRequest)),
+        };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        Authorize(message, deployment);
+        var sent = await UpstreamCall.SendAsync(_http, message, deployment.Provider, timeout, cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+        {
+            return sent.Error!;
+        }
+
+        var body = await sent.Value.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return new OpenAiTextStream(sent.Value, body, deployment.Provider);
+    }
 
     protected async ValueTask<Result<TResponse>> PostAsync<TRequest, TResponse>(
         ModelDeployment deployment,

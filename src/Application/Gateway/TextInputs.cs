@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace LlmPlatform.Application.Gateway.Embeddings;
+namespace LlmPlatform.Application.Gateway;
 
-/// <summary>The accepted shapes of <c>input</c>: a string, strings, token ids, or arrays of token ids.</summary>
-public static class EmbeddingInputs
+/// <summary>The accepted shapes of an embeddings <c>input</c> or a completions <c>prompt</c>: a string, strings, token ids, or arrays of token ids.</summary>
+public static class TextInputs
 {
     public static bool IsValid(JsonElement? input)
     {
