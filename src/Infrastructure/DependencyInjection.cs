@@ -9,6 +9,7 @@ using LlmPlatform.Infrastructure.Health;
 using LlmPlatform.Infrastructure.Ledger;
 using LlmPlatform.Infrastructure.Persistence;
 using LlmPlatform.Infrastructure.Providers.Anthropic;
+using LlmPlatform.Infrastructure.Providers;
 using LlmPlatform.Infrastructure.Providers.Common;
 using LlmPlatform.Infrastructure.Providers.Gemini;
 using LlmPlatform.Infrastructure.Providers.Mock;
@@ -52,6 +53,7 @@ public static class DependencyInjection
         services.AddSingleton<IProviderAdapter, AnthropicAdapter>();
         services.AddSingleton<IProviderAdapter, GeminiAdapter>();
         services.AddSingleton<IProviderAdapter, OllamaAdapter>();
+        services.AddEndpointAdapters();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<RouterOptions>();
         services.AddSingleton<Router>();

@@ -19,6 +19,17 @@ internal static class FakeRoutes
         app.MapPost("/v1beta/models/{action}", (HttpContext ctx, string action) => gemini.ModelsAsync(ctx, action));
         var ollama = new OllamaFake(script, options);
         app.MapPost("/api/chat", ctx => ollama.ChatAsync(ctx));
+        var endpoints = new OpenAiEndpointsFake(script, options);
+        app.MapPost("/v1/completions", ctx => endpoints.CompletionsAsync(ctx, Routes.OpenAiCompletions));
+        app.MapPost("/v1/embeddings", ctx => endpoints.EmbeddingsAsync(ctx, Routes.OpenAiEmbeddings));
+        app.MapPost("/openai/deployments/{deployment}/embeddings", ctx => endpoints.EmbeddingsAsync(ctx, Routes.AzureEmbeddings));
+        app.MapPost("/v1/moderations", ctx => endpoints.ModerationsAsync(ctx, Routes.OpenAiModerations));
+        app.MapPost("/v1/images/generations", ctx => endpoints.ImagesAsync(ctx, Routes.OpenAiImages));
+        app.MapPost("/v1/rerank", ctx => endpoints.RerankAsync(ctx, Routes.OpenAiRerank));
+        var cohere = new CohereFake(script, options);
+        app.MapPost("/v2/rerank", ctx => cohere.RerankAsync(ctx, Routes.CohereRerank));
+        var ollamaEmbed = new OllamaEmbedFake(script, options);
+        app.MapPost("/api/embed", ctx => ollamaEmbed.EmbedAsync(ctx, Routes.OllamaEmbed));
         app.MapGet("/", () => Results.Ok(new { status = "fake upstream" }));
     }
 }

@@ -8,4 +8,12 @@ public static class Routes
     public const string AnthropicMessages = "anthropic.messages";
     public const string GeminiGenerate = "gemini.generate";
     public const string OllamaChat = "ollama.chat";
+    public const string OpenAiCompletions = "openai.completions";
+    public const string OpenAiEmbeddings = "openai.embeddings";
+    public const string AzureEmbeddings = "azure.embeddings";
+    public const string OpenAiModerations = "openai.moderations";
+    public const string OpenAiImages = "openai.images";
+    public const string OpenAiRerank = "openai.rerank";
+    public const string CohereRerank = "cohere.rerank";
+    public const string OllamaEmbed = "ollama.embed";
 }

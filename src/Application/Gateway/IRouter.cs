@@ -19,4 +19,14 @@ public interface IRouter
         IReadOnlyList<ModelDeployment> deployments,
         ChatCompletionRequest request,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs any other call (embeddings, rerank, images, ...) under the same strategy, retries, cooldowns and
+    /// fallbacks; <paramref name="attempt"/> gets the deployment and the time the attempt may take.
+    /// </summary>
+    ValueTask<Result<Routed<T>>> RunAsync<T>(
+        string modelGroup,
+        IReadOnlyList<ModelDeployment> deployments,
+        Func<ModelDeployment, TimeSpan, CancellationToken, ValueTask<Result<T>>> attempt,
+        CancellationToken cancellationToken);
 }

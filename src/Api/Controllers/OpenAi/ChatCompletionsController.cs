@@ -58,43 +58,12 @@ public sealed class ChatCompletionsController : DialectController
     private async Task RelayAsync(GatewayChatStream stream, bool includeUsage, CancellationToken cancellationToken)
     {
         await using var _ = stream;
-        SseWriter.PrepareHeaders(Response);
-        using var writer = new SseWriter(Response);
-        try
-        {
-            while (true)
-            {
-                var next = await stream.ReadAsync(cancellationToken);
-                if (!next.IsSuccess)
-                {
-                    // Never pretend the answer finished: the client sees an error event and no [DONE].
-                    await writer.WriteRawAsync(ErrorWriter.Serialize(next.Error!), cancellationToken);
-                    return;
-                }
-
-                if (next.Value is not { } chunk)
-                {
-                    break;
-                }
-
-                if (chunk.Usage is not null && !includeUsage)
-                {
-                    if (chunk.Choices.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    chunk = chunk with { Usage = null };
-                }
-
-                await writer.WriteAsync(chunk, GatewayJsonContext.Default.ChatCompletionChunk, cancellationToken);
-            }
-
-            await writer.WriteDoneAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            stream.MarkClientCancelled();
-        }
+        await SseRelay.RelayAsync(
+            Response,
+            stream.ReadAsync,
+            chunk => chunk.Usage is null || includeUsage ? chunk : chunk.Choices.Count == 0 ? null : chunk with { Usage = null },
+            GatewayJsonContext.Default.ChatCompletionChunk,
+            stream.MarkClientCancelled,
+            cancellationToken);
     }
 }

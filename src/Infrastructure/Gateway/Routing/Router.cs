@@ -27,6 +27,7 @@ internal sealed class Router : IRouter
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, DeploymentState> _states = new(StringComparer.Ordinal);
     private readonly Random _random = Random.Shared;
+    private readonly ConcurrentDictionary<Type, (int Retries, object Pipeline)> _otherPipelines = new();
     private (int Retries, ResiliencePipeline<Result<ChatCompletionResponse>> Chat, ResiliencePipeline<Result<StartedStream>> Stream)? _pipelines;
 
     public Router(ProviderRegistry providers, IModelCatalog catalog, RouterOptions options, TimeProvider time)
@@ -53,12 +54,25 @@ internal sealed class Router : IRouter
         CancellationToken cancellationToken) =>
         RunWithFallbacksAsync(modelGroup, deployments, request, Pipelines().Stream, StreamAttemptAsync, cancellationToken);
 
-    private async ValueTask<Result<Routed<T>>> RunWithFallbacksAsync<T>(
+    public ValueTask<Result<Routed<T>>> RunAsync<T>(
         string modelGroup,
         IReadOnlyList<ModelDeployment> deployments,
-        ChatCompletionRequest request,
+        Func<ModelDeployment, TimeSpan, CancellationToken, ValueTask<Result<T>>> attempt,
+        CancellationToken cancellationToken) =>
+        RunWithFallbacksAsync(
+            modelGroup,
+            deployments,
+            (Router: this, Attempt: attempt),
+            PipelineFor<T>(),
+            static (deployment, state, ct) => state.Attempt(deployment, state.Router.TimeoutFor(deployment, stream: false), ct),
+            cancellationToken);
+
+    private async ValueTask<Result<Routed<T>>> RunWithFallbacksAsync<T, TRequest>(
+        string modelGroup,
+        IReadOnlyList<ModelDeployment> deployments,
+        TRequest request,
         ResiliencePipeline<Result<T>> pipeline,
-        Func<ModelDeployment, ChatCompletionRequest, CancellationToken, ValueTask<Result<T>>> attempt,
+        Func<ModelDeployment, TRequest, CancellationToken, ValueTask<Result<T>>> attempt,
         CancellationToken cancellationToken)
     {
         var settings = _options.Settings;
@@ -121,12 +135,12 @@ internal sealed class Router : IRouter
         return list ?? [];
     }
 
-    private async ValueTask<GroupResult<T>> RunGroupAsync<T>(
+    private async ValueTask<GroupResult<T>> RunGroupAsync<T, TRequest>(
         string modelGroup,
         IReadOnlyList<ModelDeployment> deployments,
-        ChatCompletionRequest request,
+        TRequest request,
         ResiliencePipeline<Result<T>> pipeline,
-        Func<ModelDeployment, ChatCompletionRequest, CancellationToken, ValueTask<Result<T>>> attempt,
+        Func<ModelDeployment, TRequest, CancellationToken, ValueTask<Result<T>>> attempt,
         CancellationToken cancellationToken)
     {
         var state = new AttemptState(deployments);
@@ -167,11 +181,11 @@ internal sealed class Router : IRouter
         }
     }
 
-    private async ValueTask<Result<T>> TrackAsync<T>(
+    private async ValueTask<Result<T>> TrackAsync<T, TRequest>(
         ModelDeployment deployment,
         int groupSize,
-        ChatCompletionRequest request,
-        Func<ModelDeployment, ChatCompletionRequest, CancellationToken, ValueTask<Result<T>>> attempt,
+        TRequest request,
+        Func<ModelDeployment, TRequest, CancellationToken, ValueTask<Result<T>>> attempt,
         CancellationToken cancellationToken)
     {
         var state = StateOf(deployment);
@@ -207,14 +221,13 @@ internal sealed class Router : IRouter
         return result;
     }
 
-    private ProviderCall CallFor(ModelDeployment deployment, ChatCompletionRequest request, bool stream)
-    {
-        var settings = _options.Settings;
-        var timeout = stream
-            ? deployment.Settings.StreamTimeout ?? settings.StreamTimeout ?? deployment.Settings.Timeout ?? _options.RequestTimeout
+    private ProviderCall CallFor(ModelDeployment deployment, ChatCompletionRequest request, bool stream) =>
+        new(deployment, request, _options.DropParams, TimeoutFor(deployment, stream));
+
+    private TimeSpan TimeoutFor(ModelDeployment deployment, bool stream) =>
+        stream
+            ? deployment.Settings.StreamTimeout ?? _options.Settings.StreamTimeout ?? deployment.Settings.Timeout ?? _options.RequestTimeout
             : deployment.Settings.Timeout ?? _options.RequestTimeout;
-        return new ProviderCall(deployment, request, _options.DropParams, timeout);
-    }
 
     private async ValueTask<Result<ChatCompletionResponse>> ChatAttemptAsync(ModelDeployment deployment, ChatCompletionRequest request, CancellationToken cancellationToken)
     {
@@ -285,6 +298,20 @@ internal sealed class Router : IRouter
         var fresh = (retries, BuildPipeline<ChatCompletionResponse>(retries), BuildPipeline<StartedStream>(retries));
         _pipelines = fresh;
         return fresh;
+    }
+
+    /// <summary>The retry pipeline for any other endpoint's result type, rebuilt when <c>num_retries</c> changes.</summary>
+    private ResiliencePipeline<Result<T>> PipelineFor<T>()
+    {
+        var retries = _options.Settings.NumRetries;
+        if (_otherPipelines.TryGetValue(typeof(T), out var cached) && cached.Retries == retries)
+        {
+            return (ResiliencePipeline<Result<T>>)cached.Pipeline;
+        }
+
+        var pipeline = BuildPipeline<T>(retries);
+        _otherPipelines[typeof(T)] = (retries, pipeline);
+        return pipeline;
     }
 
     private ResiliencePipeline<Result<T>> BuildPipeline<T>(int retries)

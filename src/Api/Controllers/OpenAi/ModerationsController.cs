@@ -1,0 +1,25 @@
+using LlmPlatform.Api.Errors;
+using LlmPlatform.Application.Gateway.Contracts;
+using LlmPlatform.Application.Gateway.Moderations;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LlmPlatform.Api.Controllers.OpenAi;
+
+/// <summary><c>POST /v1/moderations</c>.</summary>
+[Tags("OpenAI")]
+public sealed class ModerationsController : DialectController
+{
+    public ModerationsController(IMediator mediator)
+        : base(mediator)
+    {
+    }
+
+    [HttpPost("/v1/moderations")]
+    [HttpPost("/moderations")]
+    [Consumes("application/json")]
+    [ProducesResponseType<ModerationResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Create([FromBody] ModerationRequest request, CancellationToken cancellationToken) =>
+        ToResult(await Mediator.Send(new CreateModerationCommand(request, Caller, RequestId), cancellationToken));
+}

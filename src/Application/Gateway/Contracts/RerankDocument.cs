@@ -1,0 +1,6 @@
+namespace LlmPlatform.Application.Gateway.Contracts;
+
+public sealed record RerankDocument
+{
+    public required string Text { get; init; }
+}
