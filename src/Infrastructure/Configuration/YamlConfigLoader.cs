@@ -294,6 +294,9 @@ public static class YamlConfigLoader
                     case "max_tokens":
                         settings = settings with { MaxTokens = reader.Int(value, path, 1) };
                         break;
+                    case "access_groups":
+                        settings = settings with { AccessGroups = reader.StringList(value, path) };
+                        break;
                     case "max_input_tokens":
                         settings = settings with { MaxInputTokens = reader.Int(value, path, 1) };
                         break;
