@@ -1,5 +1,6 @@
 using Dapper;
 using LlmPlatform.Application.Access.EndUsers;
+using LlmPlatform.Infrastructure.Persistence;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Access;
@@ -43,34 +44,29 @@ internal sealed class EndUserStore : IEndUserStore
 
     public async Task<bool> InsertAsync(EndUserInfo endUser, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(endUser), cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _dataSource.ExecuteAsync(InsertSql, Parameters(endUser), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<EndUserInfo?> FindAsync(string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<EndUserRow>(new CommandDefinition(FindSql, new { userId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var row = await _dataSource.QuerySingleOrDefaultAsync<EndUserRow>(FindSql, new { userId }, cancellationToken).ConfigureAwait(false);
         return row?.ToInfo();
     }
 
     public async Task UpdateAsync(EndUserInfo endUser, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(endUser), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _dataSource.ExecuteAsync(UpdateSql, Parameters(endUser), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<EndUserInfo>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<EndUserRow>(new CommandDefinition(ListSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await _dataSource.QueryListAsync<EndUserRow>(ListSql, null, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToInfo()).ToList();
     }
 
     public async Task DeleteAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { ids = userIds.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _dataSource.ExecuteAsync(DeleteSql, new { ids = userIds.ToArray() }, cancellationToken).ConfigureAwait(false);
     }
 
     private static object Parameters(EndUserInfo e) => new

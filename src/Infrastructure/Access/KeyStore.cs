@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using LlmPlatform.Application.Access.Keys;
+using LlmPlatform.Infrastructure.Persistence;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Access;
@@ -70,28 +71,24 @@ internal sealed class KeyStore : IKeyStore
 
     public async Task<bool> InsertAsync(KeyInfo key, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(key), cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _dataSource.ExecuteAsync(InsertSql, Parameters(key), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<KeyInfo?> FindAsync(string token, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(FindSql, new { token }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var row = await _dataSource.QuerySingleOrDefaultAsync<KeyRow>(FindSql, new { token }, cancellationToken).ConfigureAwait(false);
         return row?.ToInfo();
     }
 
     public async Task<KeyInfo?> FindByAliasAsync(string keyAlias, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(FindByAliasSql, new { alias = keyAlias }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var row = await _dataSource.QuerySingleOrDefaultAsync<KeyRow>(FindByAliasSql, new { alias = keyAlias }, cancellationToken).ConfigureAwait(false);
         return row?.ToInfo();
     }
 
     public async Task<bool> UpdateAsync(KeyInfo key, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(key), cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _dataSource.ExecuteAsync(UpdateSql, Parameters(key), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<(IReadOnlyList<KeyInfo> Keys, int Total)> ListAsync(KeyQuery query, CancellationToken cancellationToken)
@@ -116,14 +113,12 @@ internal sealed class KeyStore : IKeyStore
 
     public async Task DeleteAsync(IReadOnlyList<string> tokens, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { tokens = tokens.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _dataSource.ExecuteAsync(DeleteSql, new { tokens = tokens.ToArray() }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> ReplaceTokenAsync(string oldToken, string newToken, string newKeyName, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(ReplaceSql, new { oldToken, newToken, keyName = newKeyName }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _dataSource.ExecuteAsync(ReplaceSql, new { oldToken, newToken, keyName = newKeyName }, cancellationToken).ConfigureAwait(false) == 1;
     }
 
     private static object Parameters(KeyInfo k) => new

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using LlmPlatform.Application.Access.Organizations;
+using LlmPlatform.Infrastructure.Persistence;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Access;
@@ -67,51 +68,40 @@ internal sealed class OrganizationStore : IOrganizationStore
 
     public async Task InsertAsync(OrganizationInfo organization, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(organization), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _dataSource.ExecuteAsync(InsertSql, Parameters(organization), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OrganizationInfo?> FindAsync(string organizationId, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<OrganizationRow>(new CommandDefinition(FindSql, new { organizationId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var row = await _dataSource.QuerySingleOrDefaultAsync<OrganizationRow>(FindSql, new { organizationId }, cancellationToken).ConfigureAwait(false);
         return row?.ToInfo();
     }
 
     public async Task UpdateAsync(OrganizationInfo organization, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(organization), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _dataSource.ExecuteAsync(UpdateSql, Parameters(organization), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<OrganizationInfo>> ListAsync(string? memberUserId, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<OrganizationRow>(new CommandDefinition(ListSql, new { member = memberUserId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await _dataSource.QueryListAsync<OrganizationRow>(ListSql, new { member = memberUserId }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToInfo()).ToList();
     }
 
     public async Task UpsertMemberAsync(string organizationId, string userId, string role, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(UpsertMemberSql, new { organizationId, userId, role }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _dataSource.ExecuteAsync(UpsertMemberSql, new { organizationId, userId, role }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> RemoveMemberAsync(string organizationId, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(RemoveMemberSql, new { organizationId, userId }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+        return await _dataSource.ExecuteAsync(RemoveMemberSql, new { organizationId, userId }, cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> organizationIds, CancellationToken cancellationToken)
     {
         var ids = organizationIds.ToArray();
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var tokens = (await connection.QueryAsync<string>(new CommandDefinition(DeleteSql, new { ids }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(DeleteOrganizationsSql, new { ids }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return tokens;
+        return await _dataSource.DeleteReturningAsync(DeleteSql, DeleteOrganizationsSql, new { ids }, cancellationToken).ConfigureAwait(false);
     }
 
     private static object Parameters(OrganizationInfo o) => new

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using LlmPlatform.Application.Access.Teams;
+using LlmPlatform.Infrastructure.Persistence;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Access;
@@ -65,51 +66,40 @@ internal sealed class TeamStore : ITeamStore
 
     public async Task<bool> InsertAsync(TeamInfo team, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(team), cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _dataSource.ExecuteAsync(InsertSql, Parameters(team), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<TeamInfo?> FindAsync(string teamId, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<TeamRow>(new CommandDefinition(FindSql, new { teamId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var row = await _dataSource.QuerySingleOrDefaultAsync<TeamRow>(FindSql, new { teamId }, cancellationToken).ConfigureAwait(false);
         return row?.ToInfo();
     }
 
     public async Task UpdateAsync(TeamInfo team, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(team), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _dataSource.ExecuteAsync(UpdateSql, Parameters(team), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<TeamInfo>> ListAsync(string? organizationId, string? memberUserId, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<TeamRow>(new CommandDefinition(ListSql, new { organizationId, member = memberUserId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await _dataSource.QueryListAsync<TeamRow>(ListSql, new { organizationId, member = memberUserId }, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToInfo()).ToList();
     }
 
     public async Task UpsertMemberAsync(string teamId, string userId, string role, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(UpsertMemberSql, new { teamId, userId, role }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _dataSource.ExecuteAsync(UpsertMemberSql, new { teamId, userId, role }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> RemoveMemberAsync(string teamId, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(RemoveMemberSql, new { teamId, userId }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+        return await _dataSource.ExecuteAsync(RemoveMemberSql, new { teamId, userId }, cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> teamIds, CancellationToken cancellationToken)
     {
         var ids = teamIds.ToArray();
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var tokens = (await connection.QueryAsync<string>(new CommandDefinition(DeleteKeysSql, new { ids }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { ids }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return tokens;
+        return await _dataSource.DeleteReturningAsync(DeleteKeysSql, DeleteSql, new { ids }, cancellationToken).ConfigureAwait(false);
     }
 
     private static object Parameters(TeamInfo t) => new

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using LlmPlatform.Application.Access.Users;
+using LlmPlatform.Infrastructure.Persistence;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Access;
@@ -55,21 +56,18 @@ internal sealed class UserStore : IUserStore
 
     public async Task<bool> InsertAsync(UserInfo user, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(user), cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _dataSource.ExecuteAsync(InsertSql, Parameters(user), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<UserInfo?> FindAsync(string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(FindSql, new { userId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var row = await _dataSource.QuerySingleOrDefaultAsync<UserRow>(FindSql, new { userId }, cancellationToken).ConfigureAwait(false);
         return row?.ToInfo();
     }
 
     public async Task UpdateAsync(UserInfo user, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(user), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _dataSource.ExecuteAsync(UpdateSql, Parameters(user), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<(IReadOnlyList<UserInfo> Users, int Total)> ListAsync(string? role, int page, int pageSize, CancellationToken cancellationToken)
@@ -83,12 +81,7 @@ internal sealed class UserStore : IUserStore
     public async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         var ids = userIds.ToArray();
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var tokens = (await connection.QueryAsync<string>(new CommandDefinition(DeleteKeysSql, new { ids }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { ids }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return tokens;
+        return await _dataSource.DeleteReturningAsync(DeleteKeysSql, DeleteSql, new { ids }, cancellationToken).ConfigureAwait(false);
     }
 
     private static object Parameters(UserInfo u) => new

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using LlmPlatform.Application.Billing.Budgets;
 using LlmPlatform.Infrastructure.Access;
+using LlmPlatform.Infrastructure.Persistence;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Billing;
@@ -45,34 +46,29 @@ internal sealed class BudgetStore : IBudgetStore
 
     public async Task<bool> InsertAsync(BudgetInfo budget, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(budget), cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        return await _dataSource.ExecuteAsync(InsertSql, Parameters(budget), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<BudgetInfo?> FindAsync(string budgetId, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<BudgetRow>(new CommandDefinition(FindSql, new { budgetId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var row = await _dataSource.QuerySingleOrDefaultAsync<BudgetRow>(FindSql, new { budgetId }, cancellationToken).ConfigureAwait(false);
         return row?.ToInfo();
     }
 
     public async Task UpdateAsync(BudgetInfo budget, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(budget), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await _dataSource.ExecuteAsync(UpdateSql, Parameters(budget), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<BudgetInfo>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<BudgetRow>(new CommandDefinition(ListSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await _dataSource.QueryListAsync<BudgetRow>(ListSql, null, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToInfo()).ToList();
     }
 
     public async Task<bool> DeleteAsync(string budgetId, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { budgetId }, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+        return await _dataSource.ExecuteAsync(DeleteSql, new { budgetId }, cancellationToken).ConfigureAwait(false) > 0;
     }
 
     private static object Parameters(BudgetInfo b) => new
