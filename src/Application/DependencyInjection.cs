@@ -1,5 +1,6 @@
 using System.Reflection;
 using FluentValidation;
+using LlmPlatform.Application.Access.Enforcement;
 using LlmPlatform.Application.Common.Behaviours;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +15,13 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 
-        // Order matters: logging wraps validation wraps the handler.
+        // Order matters: logging wraps validation wraps admission (gateway commands only) wraps the handler.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(GatewayAdmissionBehaviour<,>));
+        services.AddScoped<RateLimitHeaders>();
+        services.AddSingleton<ReservationBook>();
+        services.AddSingleton<ReservationSettler>();
 
         services.AddTransient<Gateway.RoutedCallServices>();
 

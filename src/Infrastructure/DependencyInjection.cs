@@ -1,9 +1,20 @@
+using LlmPlatform.Application.Access;
 using LlmPlatform.Application.Access.Authentication;
+using LlmPlatform.Application.Access.EndUsers;
+using LlmPlatform.Application.Access.Enforcement;
+using LlmPlatform.Application.Access.Keys;
+using LlmPlatform.Application.Access.Organizations;
+using LlmPlatform.Application.Access.Teams;
+using LlmPlatform.Application.Access.Users;
+using LlmPlatform.Application.Billing.Budgets;
 using LlmPlatform.Application.Catalog;
 using LlmPlatform.Application.Configuration;
 using LlmPlatform.Application.Gateway;
 using LlmPlatform.Application.Operations.Health;
 using LlmPlatform.Infrastructure.Access;
+using LlmPlatform.Infrastructure.Access.Limits;
+using LlmPlatform.Infrastructure.Billing;
+using LlmPlatform.Infrastructure.Catalog;
 using LlmPlatform.Infrastructure.Gateway.Routing;
 using LlmPlatform.Infrastructure.Health;
 using LlmPlatform.Infrastructure.Ledger;
@@ -45,6 +56,7 @@ public static class DependencyInjection
         services.AddSingleton<IApiKeyAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         services.AddSingleton<IKeyCache>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         services.AddSingleton<ITokenCounter, TiktokenCounter>();
+        AddAccess(services);
 
         services.AddSingleton<ProviderHttp>();
         services.AddSingleton<IProviderAdapter, MockAdapter>();
@@ -60,7 +72,9 @@ public static class DependencyInjection
         services.AddSingleton<IRouter>(sp => sp.GetRequiredService<Router>());
 
         services.AddSingleton<SpendLedger>();
-        services.AddSingleton<IUsageEventSink>(sp => sp.GetRequiredService<SpendLedger>());
+        services.AddSingleton<IUsageEventSink>(sp => new SettlingUsageEventSink(
+            sp.GetRequiredService<SpendLedger>(),
+            sp.GetRequiredService<ReservationSettler>()));
         services.AddSingleton<SpendLedgerWriter>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SpendLedgerWriter>());
 
@@ -68,5 +82,22 @@ public static class DependencyInjection
         services.AddSingleton<IHealthProbe, RedisHealthProbe>();
         services.AddSingleton<IHealthProbe, ProviderHealthProbe>();
         return services;
+    }
+
+    private static void AddAccess(IServiceCollection services)
+    {
+        services.AddSingleton<IKeyStore, KeyStore>();
+        services.AddSingleton<IUserStore, UserStore>();
+        services.AddSingleton<ITeamStore, TeamStore>();
+        services.AddSingleton<IOrganizationStore, OrganizationStore>();
+        services.AddSingleton<IEndUserStore, EndUserStore>();
+        services.AddSingleton<IBudgetStore, BudgetStore>();
+        services.AddSingleton<EndUserDirectory>();
+        services.AddSingleton<IEndUserDirectory>(sp => sp.GetRequiredService<EndUserDirectory>());
+        services.AddSingleton<AccessChangeBus>();
+        services.AddSingleton<IAccessChangeNotifier>(sp => sp.GetRequiredService<AccessChangeBus>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<AccessChangeBus>());
+        services.AddSingleton<ILimitStore, LimitStore>();
+        services.AddSingleton<IBudgetAlertSink, LoggingBudgetAlertSink>();
     }
 }

@@ -48,7 +48,8 @@ public sealed class ApiServer : IAsyncDisposable
         string configYaml,
         TestDatabase? database = null,
         IReadOnlyDictionary<string, string?>? environment = null,
-        bool withRedis = true)
+        bool withRedis = true,
+        Action<IServiceCollection>? configureServices = null)
     {
         var owned = database is null ? await TestDatabase.CreateAsync("api") : null;
         var db = database ?? owned!;
@@ -72,7 +73,8 @@ public sealed class ApiServer : IAsyncDisposable
         var app = await ApiHost.BuildAsync(
             ["--urls", "http://127.0.0.1:0", "--config", configPath],
             name => env.TryGetValue(name, out var value) ? value : null,
-            CancellationToken.None);
+            CancellationToken.None,
+            configureServices);
         await app.StartAsync();
         return new ApiServer(app, configPath, owned, db.Url);
     }

@@ -43,12 +43,36 @@ internal sealed class ApiKeyMiddleware
             return;
         }
 
-        context.Items[ItemKey] = result.Value;
+        var caller = result.Value;
+        if (caller.AllowedRoutes.Count > 0 && !IsAllowedRoute(caller.AllowedRoutes, context.Request.Path))
+        {
+            await ErrorWriter.WriteAsync(context, 403, "This key is not allowed to call this route.", "permission_error", null, "route_not_allowed").ConfigureAwait(false);
+            return;
+        }
+
+        context.Items[ItemKey] = caller;
         await _next(context).ConfigureAwait(false);
     }
 
     public static CallerIdentity CallerOf(HttpContext context) =>
         context.Items[ItemKey] as CallerIdentity ?? throw new InvalidOperationException("The endpoint is not behind authentication.");
+
+    /// <summary>A key's <c>allowed_routes</c>: exact paths, or prefixes written with a trailing <c>*</c>.</summary>
+    private static bool IsAllowedRoute(IReadOnlyList<string> routes, PathString path)
+    {
+        var value = path.Value ?? string.Empty;
+        foreach (var route in routes)
+        {
+            if (route.EndsWith('*')
+                ? value.StartsWith(route[..^1], StringComparison.Ordinal)
+                : string.Equals(value, route, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string? PresentedKey(HttpRequest request)
     {

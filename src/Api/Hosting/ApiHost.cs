@@ -46,7 +46,12 @@ public static partial class ApiHost
     }
 
     /// <summary>Builds a ready-to-start application; throws <see cref="StartupException"/> with one clear line when it cannot.</summary>
-    public static async Task<WebApplication> BuildAsync(string[] args, Func<string, string?> environment, CancellationToken cancellationToken)
+    /// <param name="configureServices">Runs after every registration, so a test can replace a service (the clock, ...).</param>
+    public static async Task<WebApplication> BuildAsync(
+        string[] args,
+        Func<string, string?> environment,
+        CancellationToken cancellationToken,
+        Action<IServiceCollection>? configureServices = null)
     {
         StartupArguments arguments;
         PlatformConfiguration configuration;
@@ -119,6 +124,7 @@ public static partial class ApiHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         ConfigureServices(builder, configuration, dataSource, redis, environment);
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         ConfigurePipeline(app);
 
@@ -222,6 +228,7 @@ public static partial class ApiHost
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseMiddleware<RateLimitHeadersMiddleware>();
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "docs";

@@ -38,6 +38,9 @@ public sealed record DeploymentSettings
 
     public string Mode { get; init; } = "chat";
 
+    /// <summary>The model access groups this deployment belongs to (<c>model_info.access_groups</c>).</summary>
+    public IReadOnlyList<string> AccessGroups { get; init; } = [];
+
     public bool UseProviderBatchApi { get; init; }
 
     /// <summary>Mock provider only: fixed latency before the answer.</summary>

@@ -5,4 +5,6 @@ public interface IFailable<TSelf>
     where TSelf : IFailable<TSelf>
 {
     static abstract TSelf FromError(Error error);
+
+    bool IsSuccess { get; }
 }

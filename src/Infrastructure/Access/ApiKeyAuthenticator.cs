@@ -1,38 +1,72 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Dapper;
+using LlmPlatform.Application.Access;
 using LlmPlatform.Application.Access.Authentication;
+using LlmPlatform.Application.Catalog;
 using LlmPlatform.Application.Configuration;
+using LlmPlatform.Domain.Access;
 using LlmPlatform.Domain.Common;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Access;
 
 /// <summary>
-/// The master key (constant-time) or a virtual key looked up by its hash: from an in-process cache, or once
-/// from PostgreSQL. Expiry and blocking are checked on every request, also for cached keys.
+/// The master key (constant-time) or a virtual key looked up by its hash: from an in-process cache, or once from
+/// PostgreSQL together with its user, team, organization, budgets and access groups, so that enforcement needs
+/// no further database call. Expiry and blocking are checked on every request, also for cached keys.
 /// </summary>
 internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
 {
     private const string LookupSql = """
-        SELECT token AS Token, key_id AS KeyId, key_alias AS KeyAlias, user_id AS UserId, team_id AS TeamId,
-               organization_id AS OrganizationId, models AS Models, blocked AS Blocked, expires AS Expires
-        FROM virtual_keys
-        WHERE token = @token
+        SELECT k.token AS Token, k.key_id AS KeyId, k.key_alias AS KeyAlias, k.user_id AS UserId, k.team_id AS TeamId,
+               COALESCE(k.organization_id, t.organization_id) AS OrganizationId, k.models AS Models, k.blocked AS Blocked,
+               k.expires AS Expires, k.allowed_routes AS AllowedRoutes, k.model_max_budget::text AS ModelMaxBudget,
+               k.model_rpm_limit::text AS ModelRpmLimit, k.model_tpm_limit::text AS ModelTpmLimit,
+               k.spend AS KSpend, COALESCE(k.max_budget, kb.max_budget) AS KMaxBudget,
+               COALESCE(k.soft_budget, kb.soft_budget) AS KSoftBudget, COALESCE(k.budget_duration, kb.budget_duration) AS KBudgetDuration,
+               COALESCE(k.tpm_limit, kb.tpm_limit) AS KTpm, COALESCE(k.rpm_limit, kb.rpm_limit) AS KRpm,
+               COALESCE(k.max_parallel_requests, kb.max_parallel_requests) AS KParallel,
+               u.user_role AS UserRole, u.spend AS USpend, COALESCE(u.max_budget, ub.max_budget) AS UMaxBudget,
+               COALESCE(u.soft_budget, ub.soft_budget) AS USoftBudget, COALESCE(u.budget_duration, ub.budget_duration) AS UBudgetDuration,
+               COALESCE(u.tpm_limit, ub.tpm_limit) AS UTpm, COALESCE(u.rpm_limit, ub.rpm_limit) AS URpm,
+               COALESCE(u.max_parallel_requests, ub.max_parallel_requests) AS UParallel,
+               t.blocked AS TeamBlocked, t.models AS TeamModels, t.spend AS TSpend, COALESCE(t.max_budget, tb.max_budget) AS TMaxBudget,
+               COALESCE(t.soft_budget, tb.soft_budget) AS TSoftBudget, COALESCE(t.budget_duration, tb.budget_duration) AS TBudgetDuration,
+               COALESCE(t.tpm_limit, tb.tpm_limit) AS TTpm, COALESCE(t.rpm_limit, tb.rpm_limit) AS TRpm,
+               COALESCE(t.max_parallel_requests, tb.max_parallel_requests) AS TParallel,
+               o.models AS OrganizationModels, o.spend AS OSpend, COALESCE(o.max_budget, ob.max_budget) AS OMaxBudget,
+               COALESCE(o.soft_budget, ob.soft_budget) AS OSoftBudget, COALESCE(o.budget_duration, ob.budget_duration) AS OBudgetDuration,
+               COALESCE(o.tpm_limit, ob.tpm_limit) AS OTpm, COALESCE(o.rpm_limit, ob.rpm_limit) AS ORpm,
+               COALESCE(o.max_parallel_requests, ob.max_parallel_requests) AS OParallel
+        FROM virtual_keys k
+        LEFT JOIN budgets kb ON kb.budget_id = k.budget_id
+        LEFT JOIN users u ON u.user_id = k.user_id
+        LEFT JOIN budgets ub ON ub.budget_id = u.budget_id
+        LEFT JOIN teams t ON t.team_id = k.team_id
+        LEFT JOIN budgets tb ON tb.budget_id = t.budget_id
+        LEFT JOIN organizations o ON o.organization_id = COALESCE(k.organization_id, t.organization_id)
+        LEFT JOIN budgets ob ON ob.budget_id = o.budget_id
+        WHERE k.token = @token
         """;
+
+    private const string GroupsSql = "SELECT access_group AS Name, models AS Models FROM model_access_groups";
 
     private static readonly TimeSpan PositiveTtl = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan NegativeTtl = TimeSpan.FromSeconds(2);
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
+    private readonly IModelCatalog _catalog;
     private readonly string? _masterKey;
     private readonly CallerIdentity? _master;
     private readonly ConcurrentDictionary<string, CachedKey> _cache = new(StringComparer.Ordinal);
 
-    public ApiKeyAuthenticator(NpgsqlDataSource dataSource, PlatformConfiguration configuration, TimeProvider time)
+    public ApiKeyAuthenticator(NpgsqlDataSource dataSource, PlatformConfiguration configuration, IModelCatalog catalog, TimeProvider time)
     {
         _dataSource = dataSource;
         _time = time;
+        _catalog = catalog;
         _masterKey = configuration.General.MasterKey;
         if (!string.IsNullOrEmpty(_masterKey))
         {
@@ -64,7 +98,9 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
         if (!_cache.TryGetValue(hash, out var cached) || cached.ValidUntil < now)
         {
             var row = await LoadAsync(hash, cancellationToken).ConfigureAwait(false);
-            cached = new CachedKey(row, now + (row is null ? NegativeTtl : PositiveTtl));
+            cached = row is null
+                ? new CachedKey(null, null, now + NegativeTtl)
+                : new CachedKey(row, ToIdentity(row.Value.Row, row.Value.Groups), now + PositiveTtl);
             _cache[hash] = cached;
         }
 
@@ -79,7 +115,7 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
             return Error.Unauthorized("This API key is blocked.");
         }
 
-        if (key.Expires is { } expires && expires <= now)
+        if (key.Expires is { } expires && Utc.Of(expires) <= now)
         {
             return Error.Unauthorized("This API key has expired.");
         }
@@ -89,33 +125,120 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
 
     public void Invalidate(string keyHash) => _cache.TryRemove(keyHash, out _);
 
+    public void InvalidateTeam(string teamId)
+    {
+        foreach (var (hash, cached) in _cache)
+        {
+            if (cached.Identity?.TeamId == teamId)
+            {
+                _cache.TryRemove(hash, out _);
+            }
+        }
+    }
+
     public void InvalidateAll() => _cache.Clear();
 
-    private async Task<KeyRow?> LoadAsync(string hash, CancellationToken cancellationToken)
+    private static LimitSet Limits(decimal? spend, decimal? max, decimal? soft, string? duration, long? tpm, long? rpm, int? parallel) => new()
+    {
+        Spend = spend ?? 0m,
+        MaxBudget = max,
+        SoftBudget = soft,
+        BudgetDuration = BudgetDuration.TryParse(duration, out var window) ? window : null,
+        TpmLimit = tpm,
+        RpmLimit = rpm,
+        MaxParallelRequests = parallel,
+    };
+
+    private static IReadOnlyList<string> Expand(string[]? models, Dictionary<string, HashSet<string>> groups)
+    {
+        if (models is null || models.Length == 0)
+        {
+            return [];
+        }
+
+        var expanded = new List<string>(models);
+        foreach (var model in models)
+        {
+            if (groups.TryGetValue(model, out var members))
+            {
+                expanded.AddRange(members);
+            }
+        }
+
+        return expanded.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private CallerIdentity ToIdentity(KeyRow row, Dictionary<string, HashSet<string>> groups) => new()
+    {
+        KeyHash = row.Token,
+        KeyId = row.KeyId,
+        KeyAlias = row.KeyAlias,
+        UserId = row.UserId,
+        TeamId = row.TeamId,
+        OrganizationId = row.OrganizationId,
+        Role = row.UserRole ?? Roles.InternalUser,
+        AllowedModels = Expand(row.Models, groups),
+        TeamModels = Expand(row.TeamModels, groups),
+        OrganizationModels = Expand(row.OrganizationModels, groups),
+        AllowedRoutes = row.AllowedRoutes ?? [],
+        TeamBlocked = row.TeamBlocked == true,
+        KeyLimits = Limits(row.KSpend, row.KMaxBudget, row.KSoftBudget, row.KBudgetDuration, row.KTpm, row.KRpm, row.KParallel),
+        UserLimits = Limits(row.USpend, row.UMaxBudget, row.USoftBudget, row.UBudgetDuration, row.UTpm, row.URpm, row.UParallel),
+        TeamLimits = Limits(row.TSpend, row.TMaxBudget, row.TSoftBudget, row.TBudgetDuration, row.TTpm, row.TRpm, row.TParallel),
+        OrganizationLimits = Limits(row.OSpend, row.OMaxBudget, row.OSoftBudget, row.OBudgetDuration, row.OTpm, row.ORpm, row.OParallel),
+        ModelMaxBudget = ModelBudgets.Parse(JsonColumns.Read<JsonElement>(row.ModelMaxBudget)) is { IsSuccess: true } parsed
+            ? parsed.Value
+            : new Dictionary<string, ModelBudget>(StringComparer.Ordinal),
+        ModelRpmLimit = JsonColumns.Read<long>(row.ModelRpmLimit),
+        ModelTpmLimit = JsonColumns.Read<long>(row.ModelTpmLimit),
+    };
+
+    private async Task<(KeyRow Row, Dictionary<string, HashSet<string>> Groups)?> LoadAsync(string hash, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QuerySingleOrDefaultAsync<KeyRow>(
+        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(
             new CommandDefinition(LookupSql, new { token = hash }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var groups = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var deployment in _catalog.AllDeployments)
+        {
+            foreach (var group in deployment.Settings.AccessGroups)
+            {
+                Members(groups, group).Add(deployment.ModelName);
+            }
+        }
+
+        var stored = await connection.QueryAsync<GroupRow>(new CommandDefinition(GroupsSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var group in stored)
+        {
+            Members(groups, group.Name).UnionWith(group.Models);
+        }
+
+        return (row, groups);
+    }
+
+    private static HashSet<string> Members(Dictionary<string, HashSet<string>> groups, string name)
+    {
+        if (!groups.TryGetValue(name, out var members))
+        {
+            members = new HashSet<string>(StringComparer.Ordinal);
+            groups[name] = members;
+        }
+
+        return members;
     }
 
     private sealed class CachedKey
     {
-        public CachedKey(KeyRow? row, DateTimeOffset validUntil)
+        public CachedKey((KeyRow Row, Dictionary<string, HashSet<string>> Groups)? loaded, CallerIdentity? identity, DateTimeOffset validUntil)
         {
-            Row = row;
+            Row = loaded?.Row;
+            Identity = identity;
             ValidUntil = validUntil;
-            Identity = row is null
-                ? null
-                : new CallerIdentity
-                {
-                    KeyHash = row.Token,
-                    KeyId = row.KeyId,
-                    KeyAlias = row.KeyAlias,
-                    UserId = row.UserId,
-                    TeamId = row.TeamId,
-                    OrganizationId = row.OrganizationId,
-                    AllowedModels = row.Models ?? [],
-                };
         }
 
         public KeyRow? Row { get; }
@@ -123,6 +246,13 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
         public CallerIdentity? Identity { get; }
 
         public DateTimeOffset ValidUntil { get; }
+    }
+
+    private sealed record GroupRow
+    {
+        public string Name { get; init; } = string.Empty;
+
+        public string[] Models { get; init; } = [];
     }
 
     private sealed record KeyRow
@@ -143,6 +273,78 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
 
         public bool Blocked { get; init; }
 
-        public DateTimeOffset? Expires { get; init; }
+        public DateTime? Expires { get; init; }
+
+        public string[]? AllowedRoutes { get; init; }
+
+        public string? ModelMaxBudget { get; init; }
+
+        public string? ModelRpmLimit { get; init; }
+
+        public string? ModelTpmLimit { get; init; }
+
+        public decimal? KSpend { get; init; }
+
+        public decimal? KMaxBudget { get; init; }
+
+        public decimal? KSoftBudget { get; init; }
+
+        public string? KBudgetDuration { get; init; }
+
+        public long? KTpm { get; init; }
+
+        public long? KRpm { get; init; }
+
+        public int? KParallel { get; init; }
+
+        public string? UserRole { get; init; }
+
+        public decimal? USpend { get; init; }
+
+        public decimal? UMaxBudget { get; init; }
+
+        public decimal? USoftBudget { get; init; }
+
+        public string? UBudgetDuration { get; init; }
+
+        public long? UTpm { get; init; }
+
+        public long? URpm { get; init; }
+
+        public int? UParallel { get; init; }
+
+        public bool? TeamBlocked { get; init; }
+
+        public string[]? TeamModels { get; init; }
+
+        public decimal? TSpend { get; init; }
+
+        public decimal? TMaxBudget { get; init; }
+
+        public decimal? TSoftBudget { get; init; }
+
+        public string? TBudgetDuration { get; init; }
+
+        public long? TTpm { get; init; }
+
+        public long? TRpm { get; init; }
+
+        public int? TParallel { get; init; }
+
+        public string[]? OrganizationModels { get; init; }
+
+        public decimal? OSpend { get; init; }
+
+        public decimal? OMaxBudget { get; init; }
+
+        public decimal? OSoftBudget { get; init; }
+
+        public string? OBudgetDuration { get; init; }
+
+        public long? OTpm { get; init; }
+
+        public long? ORpm { get; init; }
+
+        public int? OParallel { get; init; }
     }
 }

@@ -5,5 +5,7 @@ public interface IKeyCache
 {
     void Invalidate(string keyHash);
 
+    void InvalidateTeam(string teamId);
+
     void InvalidateAll();
 }

@@ -1,20 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using LlmPlatform.Domain.Access;
 
 namespace LlmPlatform.Infrastructure.Access;
 
 /// <summary>The one way a virtual key is turned into what is stored: lower-case hex SHA-256.</summary>
 public static class KeyHasher
 {
-    public static string Hash(string key)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        var max = Encoding.UTF8.GetMaxByteCount(key.Length);
-        var buffer = max <= 512 ? stackalloc byte[max] : new byte[max];
-        var written = Encoding.UTF8.GetBytes(key, buffer);
-        SHA256.HashData(buffer[..written], hash);
-        return Convert.ToHexStringLower(hash);
-    }
+    public static string Hash(string key) => KeySecret.Hash(key);
 
     /// <summary>Constant-time comparison of two secrets of any length.</summary>
     public static bool SecretsEqual(string presented, string expected)

@@ -314,12 +314,12 @@ public static class YamlConfigLoader
 
         if (provider == "azure" && string.IsNullOrEmpty(settings.ApiBase))
         {
-            throw reader.Fail(parameters, $"model_list[{index}].litellm_params.api_base", "is required for azure/ deployments (https://<resource>.openai.azure.com).");
+            throw reader.Fail(parameters, Qualify(prefix, "litellm_params.api_base"), "is required for azure/ deployments (https://<resource>.openai.azure.com).");
         }
 
         if (settings.ApiBase is { } apiBase && !(Uri.TryCreate(apiBase, UriKind.Absolute, out var baseUri) && (baseUri.Scheme == Uri.UriSchemeHttp || baseUri.Scheme == Uri.UriSchemeHttps)))
         {
-            throw reader.Fail(apiBaseNode ?? parameters, $"model_list[{index}].litellm_params.api_base", $"must be an http(s) URL (got '{apiBase}').");
+            throw reader.Fail(apiBaseNode ?? parameters, Qualify(prefix, "litellm_params.api_base"), $"must be an http(s) URL (got '{apiBase}').");
         }
 
         string? id = null;
@@ -342,6 +342,9 @@ public static class YamlConfigLoader
                         break;
                     case "max_tokens":
                         settings = settings with { MaxTokens = reader.Int(value, path, 1) };
+                        break;
+                    case "access_groups":
+                        settings = settings with { AccessGroups = reader.StringList(value, path) };
                         break;
                     case "max_input_tokens":
                         settings = settings with { MaxInputTokens = reader.Int(value, path, 1) };

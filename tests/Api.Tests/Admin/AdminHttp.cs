@@ -1,75 +1,44 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using LlmPlatform.Infrastructure.Access;
-using LlmPlatform.Infrastructure.Persistence;
-using Npgsql;
 
 namespace LlmPlatform.Api.Tests.Admin;
 
-/// <summary>Raw JSON calls to the admin endpoints, and a way to make a key that is not an admin.</summary>
-internal static class AdminHttp
+/// <summary>Plain HTTP calls to the admin API with a chosen key, answers read as JSON.</summary>
+internal sealed class AdminHttp
 {
-    public static async Task<(int Status, string Body)> SendAsync(HttpClient client, HttpMethod method, string path, string? json = null, string? key = null)
+    private readonly HttpClient _client;
+
+    public AdminHttp(HttpClient client)
+    {
+        _client = client;
+    }
+
+    public Task<Reply> PostAsync(string path, object body, string key) => SendAsync(HttpMethod.Post, path, body, key);
+
+    public Task<Reply> GetAsync(string path, string key) => SendAsync(HttpMethod.Get, path, null, key);
+
+    public async Task<Reply> SendAsync(HttpMethod method, string path, object? body, string key)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
-        if (json is not null)
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (body is not null)
         {
+            var json = body as string ?? JsonSerializer.Serialize(body);
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
-        if (key is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-
-        using var response = await client.SendAsync(request);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        using var response = await _client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var parsed = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return new Reply(response.StatusCode, parsed, text, response.Headers);
     }
 
-    public static JsonElement Json(string body)
+    internal sealed record Reply(HttpStatusCode Status, JsonElement Json, string Text, HttpResponseHeaders Headers)
     {
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.Clone();
-    }
+        public string Str(string name) => Json.GetProperty(name).GetString()!;
 
-    /// <summary>Polls until <paramref name="condition"/> holds or the time is up; returns whether it held.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < until)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return await condition();
-    }
-
-    /// <summary>Stores a plain virtual key (role internal_user) straight in the database and returns it.</summary>
-    public static async Task<string> CreateNonAdminKeyAsync(string databaseUrl)
-    {
-        var key = "sk-user-" + Guid.NewGuid().ToString("N");
-        await using var connection = new NpgsqlConnection(ConnectionStrings.ToNpgsql(databaseUrl));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("INSERT INTO virtual_keys (token, key_id, key_name) VALUES (@token, @id, @name)", connection);
-        command.Parameters.AddWithValue("token", KeyHasher.Hash(key));
-        command.Parameters.AddWithValue("id", Guid.NewGuid().ToString("N"));
-        command.Parameters.AddWithValue("name", "sk-...user");
-        await command.ExecuteNonQueryAsync();
-        return key;
-    }
-
-    public static async Task<string?> ScalarTextAsync(string databaseUrl, string sql, string parameter)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionStrings.ToNpgsql(databaseUrl));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("p", parameter);
-        return (await command.ExecuteScalarAsync()) as string;
+        public string ErrorType => Json.GetProperty("error").GetProperty("type").GetString()!;
     }
 }

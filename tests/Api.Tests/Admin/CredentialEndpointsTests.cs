@@ -42,34 +42,34 @@ public sealed class CredentialEndpointsTests
     public async Task Credentials_RoundTrip_StoresCiphertextAndNeverReturnsTheSecret()
     {
         const string secret = "sk-roundtrip-secret-0123456789";
-        var created = await AdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", $$$"""
+        var created = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", $$$"""
             {"credential_name":"round-trip","credential_values":{"api_key":"{{{secret}}}","api_base":"https://up.example/v1"},
              "credential_info":{"custom_llm_provider":"openai"}}
             """);
         created.Status.Should().Be(200, created.Body);
-        AdminHttp.Json(created.Body).GetProperty("success").GetBoolean().Should().BeTrue();
+        CatalogAdminHttp.Json(created.Body).GetProperty("success").GetBoolean().Should().BeTrue();
 
-        var list = await AdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/list");
-        var byQuery = await AdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info?credential_name=round-trip");
-        var byPath = await AdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info/round-trip");
+        var list = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/list");
+        var byQuery = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info?credential_name=round-trip");
+        var byPath = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info/round-trip");
         foreach (var answer in new[] { created, list, byQuery, byPath })
         {
             answer.Status.Should().Be(200);
             answer.Body.Should().NotContain(secret);
         }
 
-        var listed = AdminHttp.Json(list.Body).GetProperty("credentials").EnumerateArray().Single(c => c.GetProperty("credential_name").GetString() == "round-trip");
+        var listed = CatalogAdminHttp.Json(list.Body).GetProperty("credentials").EnumerateArray().Single(c => c.GetProperty("credential_name").GetString() == "round-trip");
         listed.GetProperty("credential_values").GetProperty("api_key").GetString().Should().Be("sk-...6789");
         listed.GetProperty("credential_values").GetProperty("api_base").GetString().Should().Be("https://up.example/v1");
         listed.GetProperty("credential_info").GetProperty("custom_llm_provider").GetString().Should().Be("openai");
-        AdminHttp.Json(byPath.Body).GetProperty("credential_values").GetProperty("api_key").GetString().Should().Be("sk-...6789");
+        CatalogAdminHttp.Json(byPath.Body).GetProperty("credential_values").GetProperty("api_key").GetString().Should().Be("sk-...6789");
 
-        var stored = await AdminHttp.ScalarTextAsync(_api.DatabaseUrl, "SELECT credential_values::text FROM credentials WHERE credential_name = @p", "round-trip");
+        var stored = await CatalogAdminHttp.ScalarTextAsync(_api.DatabaseUrl, "SELECT credential_values::text FROM credentials WHERE credential_name = @p", "round-trip");
         stored.Should().NotBeNull().And.Contain("api_key").And.NotContain(secret).And.NotContain("up.example");
 
-        var deleted = await AdminHttp.SendAsync(_api.Client, HttpMethod.Delete, "/credentials/delete?credential_name=round-trip");
+        var deleted = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Delete, "/credentials/delete?credential_name=round-trip");
         deleted.Status.Should().Be(200, deleted.Body);
-        (await AdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info?credential_name=round-trip")).Status.Should().Be(404);
+        (await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info?credential_name=round-trip")).Status.Should().Be(404);
     }
 
     [Test]
@@ -77,14 +77,14 @@ public sealed class CredentialEndpointsTests
     {
         const string first = "sk-first-upstream-key-000111";
         const string second = "sk-second-upstream-key-222333";
-        (await AdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", $$$"""
+        (await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", $$$"""
             {"credential_name":"upstream-cred","credential_values":{"api_key":"{{{first}}}"}}
             """)).Status.Should().Be(200);
 
         await ChatAsync();
         LastAuthorization().Should().Be("Bearer " + first);
 
-        var updated = await AdminHttp.SendAsync(_api.Client, HttpMethod.Patch, "/credentials/update", $$$"""
+        var updated = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Patch, "/credentials/update", $$$"""
             {"credential_name":"upstream-cred","credential_values":{"api_key":"{{{second}}}"}}
             """);
         updated.Status.Should().Be(200, updated.Body);
@@ -96,41 +96,41 @@ public sealed class CredentialEndpointsTests
     [Test]
     public async Task Create_WithBadInput_Answers4xxInTheEnvelopeAndKeepsWhatIsStored()
     {
-        (await AdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_name":"keep-me","credential_values":{"api_key":"sk-keep-me-0000000000"}}""")).Status.Should().Be(200);
+        (await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_name":"keep-me","credential_values":{"api_key":"sk-keep-me-0000000000"}}""")).Status.Should().Be(200);
 
-        var missingName = await AdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_values":{"api_key":"x"}}""");
+        var missingName = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_values":{"api_key":"x"}}""");
         missingName.Status.Should().Be(400);
-        AdminHttp.Json(missingName.Body).GetProperty("error").GetProperty("param").GetString().Should().Be("credential_name");
+        CatalogAdminHttp.Json(missingName.Body).GetProperty("error").GetProperty("param").GetString().Should().Be("credential_name");
 
-        var noValues = await AdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_name":"empty"}""");
+        var noValues = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_name":"empty"}""");
         noValues.Status.Should().Be(400);
-        AdminHttp.Json(noValues.Body).GetProperty("error").GetProperty("param").GetString().Should().Be("credential_values");
+        CatalogAdminHttp.Json(noValues.Body).GetProperty("error").GetProperty("param").GetString().Should().Be("credential_values");
 
-        var malformed = await AdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_name": """);
+        var malformed = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_name": """);
         malformed.Status.Should().Be(400);
-        AdminHttp.Json(malformed.Body).GetProperty("error").GetProperty("type").GetString().Should().Be("invalid_request_error");
+        CatalogAdminHttp.Json(malformed.Body).GetProperty("error").GetProperty("type").GetString().Should().Be("invalid_request_error");
 
-        var badInfo = await AdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_name":"x","credential_values":{"api_key":"k"},"credential_info":"text"}""");
+        var badInfo = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_name":"x","credential_values":{"api_key":"k"},"credential_info":"text"}""");
         badInfo.Status.Should().Be(400);
 
-        var duplicate = await AdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_name":"keep-me","credential_values":{"api_key":"sk-overwrite-attempt-1"}}""");
+        var duplicate = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials/new", """{"credential_name":"keep-me","credential_values":{"api_key":"sk-overwrite-attempt-1"}}""");
         duplicate.Status.Should().Be(409);
 
-        (await AdminHttp.SendAsync(_api.Client, HttpMethod.Patch, "/credentials/update", """{"credential_name":"no-such","credential_values":{"api_key":"k"}}""")).Status.Should().Be(404);
-        (await AdminHttp.SendAsync(_api.Client, HttpMethod.Delete, "/credentials/delete?credential_name=no-such")).Status.Should().Be(404);
+        (await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Patch, "/credentials/update", """{"credential_name":"no-such","credential_values":{"api_key":"k"}}""")).Status.Should().Be(404);
+        (await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Delete, "/credentials/delete?credential_name=no-such")).Status.Should().Be(404);
 
-        var kept = await AdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info/keep-me");
+        var kept = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info/keep-me");
         kept.Status.Should().Be(200);
-        AdminHttp.Json(kept.Body).GetProperty("credential_values").GetProperty("api_key").GetString().Should().Be("sk-...0000");
+        CatalogAdminHttp.Json(kept.Body).GetProperty("credential_values").GetProperty("api_key").GetString().Should().Be("sk-...0000");
     }
 
     [Test]
     public async Task AdminEndpoints_WithoutKeyOrAsNonAdmin_Answer401And403()
     {
         using var anonymous = new HttpClient { BaseAddress = _api.BaseUri };
-        (await AdminHttp.SendAsync(anonymous, HttpMethod.Get, "/credentials/list")).Status.Should().Be(401);
+        (await CatalogAdminHttp.SendAsync(anonymous, HttpMethod.Get, "/credentials/list")).Status.Should().Be(401);
 
-        var userKey = await AdminHttp.CreateNonAdminKeyAsync(_api.DatabaseUrl);
+        var userKey = await CatalogAdminHttp.CreateNonAdminKeyAsync(_api.DatabaseUrl);
         var calls = new (HttpMethod Method, string Path, string? Body)[]
         {
             (HttpMethod.Get, "/credentials/list", null),
@@ -142,12 +142,12 @@ public sealed class CredentialEndpointsTests
         };
         foreach (var (method, path, body) in calls)
         {
-            var answer = await AdminHttp.SendAsync(_api.Client, method, path, body, userKey);
+            var answer = await CatalogAdminHttp.SendAsync(_api.Client, method, path, body, userKey);
             answer.Status.Should().Be(403, $"{method} {path}");
-            AdminHttp.Json(answer.Body).GetProperty("error").GetProperty("type").GetString().Should().Be("permission_error");
+            CatalogAdminHttp.Json(answer.Body).GetProperty("error").GetProperty("type").GetString().Should().Be("permission_error");
         }
 
-        (await AdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info/u")).Status.Should().Be(404);
+        (await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info/u")).Status.Should().Be(404);
     }
 
     [Test]
@@ -155,11 +155,11 @@ public sealed class CredentialEndpointsTests
     {
         await using var keyless = await ApiServer.StartAsync("model_list: []");
 
-        var answer = await AdminHttp.SendAsync(keyless.Client, HttpMethod.Post, "/credentials/new", """{"credential_name":"c","credential_values":{"api_key":"sk-no-key-stored-00000"}}""");
+        var answer = await CatalogAdminHttp.SendAsync(keyless.Client, HttpMethod.Post, "/credentials/new", """{"credential_name":"c","credential_values":{"api_key":"sk-no-key-stored-00000"}}""");
 
         answer.Status.Should().Be(400);
-        AdminHttp.Json(answer.Body).GetProperty("error").GetProperty("message").GetString().Should().Contain("encryption key");
-        (await AdminHttp.SendAsync(keyless.Client, HttpMethod.Get, "/credentials/list")).Body.Should().NotContain("\"c\"");
+        CatalogAdminHttp.Json(answer.Body).GetProperty("error").GetProperty("message").GetString().Should().Contain("encryption key");
+        (await CatalogAdminHttp.SendAsync(keyless.Client, HttpMethod.Get, "/credentials/list")).Body.Should().NotContain("\"c\"");
     }
 
     private async Task ChatAsync()

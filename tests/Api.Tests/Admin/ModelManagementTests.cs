@@ -47,39 +47,39 @@ public sealed class ModelManagementTests
     [Test]
     public async Task NewModel_OnNodeA_IsListedAndRoutableOnNodeB_ThenDeleteRemovesIt()
     {
-        var created = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", $$$"""
+        var created = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", $$$"""
             {"model_name":"db-model","litellm_params":{"model":"openai/gpt-db","api_base":"{{{_fake.BaseUrl}}}/v1","api_key":"{{{DbSecret}}}"},
              "model_info":{"id":"db-1","supports_vision":true}}
             """);
         created.Status.Should().Be(200, created.Body);
         created.Body.Should().NotContain(DbSecret);
-        AdminHttp.Json(created.Body).GetProperty("model_info").GetProperty("db_model").GetBoolean().Should().BeTrue();
+        CatalogAdminHttp.Json(created.Body).GetProperty("model_info").GetProperty("db_model").GetBoolean().Should().BeTrue();
 
-        (await AdminHttp.EventuallyAsync(() => ListsAsync(_nodeB, "db-model"), Propagation)).Should().BeTrue("node B should list the new model");
+        (await CatalogAdminHttp.EventuallyAsync(() => ListsAsync(_nodeB, "db-model"), Propagation)).Should().BeTrue("node B should list the new model");
 
         var completion = (await Chat(_nodeB, "db-model").CompleteChatAsync([new UserChatMessage("from node B")])).Value;
         completion.Content.Should().NotBeEmpty();
         _fake.Script.Received.Last(r => r.Route == Routes.OpenAiChat).Headers["authorization"].Should().Be("Bearer " + DbSecret);
 
-        var info = await AdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/v1/model/info");
+        var info = await CatalogAdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/v1/model/info");
         info.Status.Should().Be(200);
         info.Body.Should().NotContain(DbSecret);
-        var entry = AdminHttp.Json(info.Body).GetProperty("data").EnumerateArray().Single(m => m.GetProperty("model_info").GetProperty("id").GetString() == "db-1");
+        var entry = CatalogAdminHttp.Json(info.Body).GetProperty("data").EnumerateArray().Single(m => m.GetProperty("model_info").GetProperty("id").GetString() == "db-1");
         entry.GetProperty("model_name").GetString().Should().Be("db-model");
         entry.GetProperty("litellm_params").GetProperty("model").GetString().Should().Be("openai/gpt-db");
         entry.GetProperty("litellm_params").TryGetProperty("api_key", out _).Should().BeFalse();
 
-        var groups = await AdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/model_group/info?model_group=db-model");
-        var group = AdminHttp.Json(groups.Body).GetProperty("data").EnumerateArray().Single();
+        var groups = await CatalogAdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/model_group/info?model_group=db-model");
+        var group = CatalogAdminHttp.Json(groups.Body).GetProperty("data").EnumerateArray().Single();
         group.GetProperty("providers").EnumerateArray().Select(p => p.GetString()).Should().Equal("openai");
         group.GetProperty("supports_vision").GetBoolean().Should().BeTrue();
 
-        var stored = await AdminHttp.ScalarTextAsync(_database.Url, "SELECT litellm_params::text || secret_params::text FROM model_deployments WHERE model_id = @p", "db-1");
+        var stored = await CatalogAdminHttp.ScalarTextAsync(_database.Url, "SELECT litellm_params::text || secret_params::text FROM model_deployments WHERE model_id = @p", "db-1");
         stored.Should().NotBeNull().And.Contain("api_key").And.NotContain(DbSecret);
 
-        var deleted = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/delete", """{"id":"db-1"}""");
+        var deleted = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/delete", """{"id":"db-1"}""");
         deleted.Status.Should().Be(200, deleted.Body);
-        (await AdminHttp.EventuallyAsync(async () => !await ListsAsync(_nodeB, "db-model"), Propagation)).Should().BeTrue("node B should drop the deleted model");
+        (await CatalogAdminHttp.EventuallyAsync(async () => !await ListsAsync(_nodeB, "db-model"), Propagation)).Should().BeTrue("node B should drop the deleted model");
         var gone = () => Chat(_nodeB, "db-model").CompleteChatAsync([new UserChatMessage("gone")]);
         (await gone.Should().ThrowAsync<ClientResultException>()).Which.Status.Should().Be(404);
     }
@@ -87,20 +87,20 @@ public sealed class ModelManagementTests
     [Test]
     public async Task UpdateModel_MergesParamsAndIsSeenOnTheOtherNode()
     {
-        (await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", """
+        (await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", """
             {"model_name":"upd-model","litellm_params":{"model":"mock/upd","rpm":5},"model_info":{"id":"upd-1"}}
             """)).Status.Should().Be(200);
 
-        var patched = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/model/upd-1/update", """{"litellm_params":{"tpm":900}}""");
+        var patched = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/model/upd-1/update", """{"litellm_params":{"tpm":900}}""");
         patched.Status.Should().Be(200, patched.Body);
-        var posted = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/update", """{"model_info":{"id":"upd-1"},"litellm_params":{"rpm":7}}""");
+        var posted = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/update", """{"model_info":{"id":"upd-1"},"litellm_params":{"rpm":7}}""");
         posted.Status.Should().Be(200, posted.Body);
 
-        (await AdminHttp.EventuallyAsync(
+        (await CatalogAdminHttp.EventuallyAsync(
             async () =>
             {
-                var info = await AdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/model/info?litellm_model_id=upd-1");
-                var data = AdminHttp.Json(info.Body).GetProperty("data");
+                var info = await CatalogAdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/model/info?litellm_model_id=upd-1");
+                var data = CatalogAdminHttp.Json(info.Body).GetProperty("data");
                 if (data.GetArrayLength() != 1)
                 {
                     return false;
@@ -115,7 +115,7 @@ public sealed class ModelManagementTests
     [Test]
     public async Task ModelEndpoints_WithBadInput_Answer400NamingTheFieldAndLoseNothing()
     {
-        (await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", """
+        (await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", """
             {"model_name":"kept","litellm_params":{"model":"mock/kept"},"model_info":{"id":"kept-1"}}
             """)).Status.Should().Be(200);
 
@@ -125,31 +125,31 @@ public sealed class ModelManagementTests
         await ExpectBadRequest("""{"model_name":"x","litellm_params":{"model":"mock/x","timeout":"soon"}}""", "litellm_params.timeout");
         await ExpectBadRequest("""{"model_name":"x","litellm_params":{"model":"mock/x"},"model_info":{"mode":"dance"}}""", "model_info.mode");
 
-        var malformed = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", """{"model_name": "x", """);
+        var malformed = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", """{"model_name": "x", """);
         malformed.Status.Should().Be(400);
-        AdminHttp.Json(malformed.Body).GetProperty("error").GetProperty("type").GetString().Should().Be("invalid_request_error");
+        CatalogAdminHttp.Json(malformed.Body).GetProperty("error").GetProperty("type").GetString().Should().Be("invalid_request_error");
 
-        var notObject = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", "[1,2]");
+        var notObject = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", "[1,2]");
         notObject.Status.Should().Be(400);
 
-        var duplicate = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", """
+        var duplicate = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", """
             {"model_name":"other","litellm_params":{"model":"mock/other"},"model_info":{"id":"kept-1"}}
             """);
         duplicate.Status.Should().Be(409);
 
-        var badUpdate = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/model/kept-1/update", """{"litellm_params":{"rpm":-3}}""");
+        var badUpdate = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/model/kept-1/update", """{"litellm_params":{"rpm":-3}}""");
         badUpdate.Status.Should().Be(400);
 
-        (await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/delete", """{"id":"no-such"}""")).Status.Should().Be(404);
-        (await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/delete", """{}""")).Status.Should().Be(400);
+        (await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/delete", """{"id":"no-such"}""")).Status.Should().Be(404);
+        (await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/delete", """{}""")).Status.Should().Be(400);
 
-        var unknownProvider = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", """
+        var unknownProvider = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", """
             {"model_name":"acme-model","litellm_params":{"model":"acme/model-1"},"model_info":{"id":"acme-1"}}
             """);
         unknownProvider.Status.Should().Be(200, "an unknown provider prefix is a warning, as in the file");
 
-        var kept = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Get, "/model/info?litellm_model_id=kept-1");
-        var keptEntry = AdminHttp.Json(kept.Body).GetProperty("data").EnumerateArray().Single();
+        var kept = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Get, "/model/info?litellm_model_id=kept-1");
+        var keptEntry = CatalogAdminHttp.Json(kept.Body).GetProperty("data").EnumerateArray().Single();
         keptEntry.GetProperty("model_name").GetString().Should().Be("kept");
         keptEntry.GetProperty("litellm_params").TryGetProperty("rpm", out _).Should().BeFalse();
     }
@@ -157,15 +157,15 @@ public sealed class ModelManagementTests
     [Test]
     public async Task ConfigFileModels_AreReadOnlyThroughTheApi()
     {
-        var delete = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/delete", """{"id":"file-1"}""");
+        var delete = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/delete", """{"id":"file-1"}""");
         delete.Status.Should().Be(400);
-        AdminHttp.Json(delete.Body).GetProperty("error").GetProperty("message").GetString().Should().Contain("configuration file");
+        CatalogAdminHttp.Json(delete.Body).GetProperty("error").GetProperty("message").GetString().Should().Contain("configuration file");
 
-        var update = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/update", """{"model_info":{"id":"file-1"},"litellm_params":{"rpm":1}}""");
+        var update = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/update", """{"model_info":{"id":"file-1"},"litellm_params":{"rpm":1}}""");
         update.Status.Should().Be(400);
 
-        var info = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Get, "/model/info?litellm_model_id=file-1");
-        var entry = AdminHttp.Json(info.Body).GetProperty("data").EnumerateArray().Single();
+        var info = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Get, "/model/info?litellm_model_id=file-1");
+        var entry = CatalogAdminHttp.Json(info.Body).GetProperty("data").EnumerateArray().Single();
         entry.GetProperty("model_info").GetProperty("db_model").GetBoolean().Should().BeFalse();
         entry.GetProperty("litellm_params").TryGetProperty("rpm", out _).Should().BeFalse();
         (await ListsAsync(_nodeA, "file-model")).Should().BeTrue();
@@ -173,17 +173,17 @@ public sealed class ModelManagementTests
 
     private async Task ExpectBadRequest(string body, string param)
     {
-        var answer = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", body);
+        var answer = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Post, "/model/new", body);
         answer.Status.Should().Be(400, body);
-        var error = AdminHttp.Json(answer.Body).GetProperty("error");
+        var error = CatalogAdminHttp.Json(answer.Body).GetProperty("error");
         error.GetProperty("param").GetString().Should().Be(param, answer.Body);
         error.GetProperty("type").GetString().Should().Be("invalid_request_error");
     }
 
     private static async Task<bool> ListsAsync(ApiServer node, string model)
     {
-        var models = await AdminHttp.SendAsync(node.Client, HttpMethod.Get, "/v1/models");
-        return AdminHttp.Json(models.Body).GetProperty("data").EnumerateArray().Any(m => m.GetProperty("id").GetString() == model);
+        var models = await CatalogAdminHttp.SendAsync(node.Client, HttpMethod.Get, "/v1/models");
+        return CatalogAdminHttp.Json(models.Body).GetProperty("data").EnumerateArray().Any(m => m.GetProperty("id").GetString() == model);
     }
 
     private static ChatClient Chat(ApiServer node, string model) =>

@@ -12,13 +12,13 @@ public sealed class PollingWithoutRedisTests
         await using var nodeA = await ApiServer.StartAsync("model_list: []", database, withRedis: false);
         await using var nodeB = await ApiServer.StartAsync("model_list: []", database, withRedis: false);
 
-        var created = await AdminHttp.SendAsync(nodeA.Client, HttpMethod.Post, "/model/new", """
+        var created = await CatalogAdminHttp.SendAsync(nodeA.Client, HttpMethod.Post, "/model/new", """
             {"model_name":"polled","litellm_params":{"model":"mock/polled"}}
             """);
         created.Status.Should().Be(200, created.Body);
 
-        var seen = await AdminHttp.EventuallyAsync(
-            async () => (await AdminHttp.SendAsync(nodeB.Client, HttpMethod.Post, "/v1/chat/completions", """{"model":"polled","messages":[{"role":"user","content":"hi"}]}""")).Status == 200,
+        var seen = await CatalogAdminHttp.EventuallyAsync(
+            async () => (await CatalogAdminHttp.SendAsync(nodeB.Client, HttpMethod.Post, "/v1/chat/completions", """{"model":"polled","messages":[{"role":"user","content":"hi"}]}""")).Status == 200,
             TimeSpan.FromSeconds(15));
         seen.Should().BeTrue("node B polls the version every 10 seconds");
     }

@@ -50,33 +50,33 @@ public sealed class RouterSettingsTests
     [Test]
     public async Task Patch_OnNodeA_IsReadAndAppliedOnNodeB()
     {
-        var initial = AdminHttp.Json((await AdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/router/settings")).Body);
+        var initial = CatalogAdminHttp.Json((await CatalogAdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/router/settings")).Body);
         initial.GetProperty("num_retries").GetInt32().Should().Be(2);
 
         _fake.Script.Enqueue(Routes.OpenAiChat, Behavior.Fail(500));
         (await ChatStatusAsync(_nodeB)).Should().Be(200, "with num_retries 2 the failure is retried");
 
-        var patched = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """
+        var patched = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """
             {"num_retries":0,"routing_strategy":"least-busy","fallbacks":[{"flaky":["steady"]}]}
             """);
         patched.Status.Should().Be(200, patched.Body);
-        AdminHttp.Json(patched.Body).GetProperty("num_retries").GetInt32().Should().Be(0);
+        CatalogAdminHttp.Json(patched.Body).GetProperty("num_retries").GetInt32().Should().Be(0);
 
-        (await AdminHttp.EventuallyAsync(
+        (await CatalogAdminHttp.EventuallyAsync(
             async () =>
             {
-                var settings = AdminHttp.Json((await AdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/router/settings")).Body);
+                var settings = CatalogAdminHttp.Json((await CatalogAdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/router/settings")).Body);
                 return settings.GetProperty("num_retries").GetInt32() == 0 && settings.GetProperty("routing_strategy").GetString() == "least-busy";
             },
             Propagation)).Should().BeTrue("node B should see node A's change");
-        var onB = AdminHttp.Json((await AdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/router/settings")).Body);
+        var onB = CatalogAdminHttp.Json((await CatalogAdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/router/settings")).Body);
         onB.GetProperty("fallbacks")[0].GetProperty("flaky")[0].GetString().Should().Be("steady");
         onB.GetProperty("allowed_fails").GetInt32().Should().Be(100, "settings not patched keep the file's values");
 
-        var removeFallbacks = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """{"fallbacks":null}""");
+        var removeFallbacks = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """{"fallbacks":null}""");
         removeFallbacks.Status.Should().Be(200, removeFallbacks.Body);
-        (await AdminHttp.EventuallyAsync(
-            async () => AdminHttp.Json((await AdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/router/settings")).Body).GetProperty("fallbacks").GetArrayLength() == 0,
+        (await CatalogAdminHttp.EventuallyAsync(
+            async () => CatalogAdminHttp.Json((await CatalogAdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/router/settings")).Body).GetProperty("fallbacks").GetArrayLength() == 0,
             Propagation)).Should().BeTrue();
 
         var before = _fake.Script.Received.Count;
@@ -84,13 +84,13 @@ public sealed class RouterSettingsTests
         (await ChatStatusAsync(_nodeB)).Should().Be(502, "with num_retries 0 the failure is not retried");
         (_fake.Script.Received.Count - before).Should().Be(1);
 
-        (await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """{"num_retries":2}""")).Status.Should().Be(200);
+        (await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """{"num_retries":2}""")).Status.Should().Be(200);
     }
 
     [Test]
     public async Task Patch_WithBadValues_Answers400NamingTheFieldAndKeepsTheSettings()
     {
-        var before = (await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Get, "/router/settings")).Body;
+        var before = (await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Get, "/router/settings")).Body;
 
         await ExpectBadRequest("""{"routing_strategy":"random-guess"}""", "routing_strategy");
         await ExpectBadRequest("""{"num_retries":-1}""", "num_retries");
@@ -98,33 +98,33 @@ public sealed class RouterSettingsTests
         await ExpectBadRequest("""{"fallbacks":[{"flaky":["no-such-group"]}]}""", "fallbacks");
         await ExpectBadRequest("""{"model_group_alias":{"nick":"no-such-group"}}""", "model_group_alias");
 
-        (await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", "[1]")).Status.Should().Be(400);
-        var malformed = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """{"num_retries": """);
+        (await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", "[1]")).Status.Should().Be(400);
+        var malformed = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """{"num_retries": """);
         malformed.Status.Should().Be(400);
-        AdminHttp.Json(malformed.Body).GetProperty("error").GetProperty("type").GetString().Should().Be("invalid_request_error");
+        CatalogAdminHttp.Json(malformed.Body).GetProperty("error").GetProperty("type").GetString().Should().Be("invalid_request_error");
 
-        (await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Get, "/router/settings")).Body.Should().Be(before);
+        (await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Get, "/router/settings")).Body.Should().Be(before);
     }
 
     [Test]
     public async Task Patch_ModelGroupAlias_IsRoutableOnTheOtherNode()
     {
-        var patched = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """{"model_group_alias":{"calm":"steady"}}""");
+        var patched = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """{"model_group_alias":{"calm":"steady"}}""");
         patched.Status.Should().Be(200, patched.Body);
 
-        (await AdminHttp.EventuallyAsync(async () => await ChatStatusAsync(_nodeB, "calm") == 200, Propagation)).Should().BeTrue();
+        (await CatalogAdminHttp.EventuallyAsync(async () => await ChatStatusAsync(_nodeB, "calm") == 200, Propagation)).Should().BeTrue();
     }
 
     private async Task ExpectBadRequest(string body, string param)
     {
-        var answer = await AdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", body);
+        var answer = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", body);
         answer.Status.Should().Be(400, body);
-        AdminHttp.Json(answer.Body).GetProperty("error").GetProperty("param").GetString().Should().Be(param, answer.Body);
+        CatalogAdminHttp.Json(answer.Body).GetProperty("error").GetProperty("param").GetString().Should().Be(param, answer.Body);
     }
 
     private static async Task<int> ChatStatusAsync(ApiServer node, string model = "flaky")
     {
-        var answer = await AdminHttp.SendAsync(node.Client, HttpMethod.Post, "/v1/chat/completions", $$"""{"model":"{{model}}","messages":[{"role":"user","content":"hi"}]}""");
+        var answer = await CatalogAdminHttp.SendAsync(node.Client, HttpMethod.Post, "/v1/chat/completions", $$"""{"model":"{{model}}","messages":[{"role":"user","content":"hi"}]}""");
         return answer.Status;
     }
 }

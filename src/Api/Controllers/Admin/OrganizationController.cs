@@ -1,0 +1,118 @@
+using System.Text.Json;
+using LlmPlatform.Application.Access.Organizations;
+using LlmPlatform.Domain.Common;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LlmPlatform.Api.Controllers.Admin;
+
+/// <summary>LiteLLM's organization endpoints: <c>/organization/*</c>.</summary>
+public sealed class OrganizationController : AdminController
+{
+    public OrganizationController(IMediator mediator)
+        : base(mediator)
+    {
+    }
+
+    [HttpPost("/organization/new")]
+    public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
+    {
+        if (!TryRead<OrganizationFields>(body, out var fields, out var failure))
+        {
+            return failure!;
+        }
+
+        var result = await Mediator.Send(new CreateOrganizationCommand(fields, Caller), cancellationToken);
+        return Answer(result, organization => organization);
+    }
+
+    [HttpPatch("/organization/update")]
+    public async Task<IActionResult> Update([FromBody] JsonElement body, CancellationToken cancellationToken)
+    {
+        if (!TryRead<OrganizationFields>(body, out var fields, out var failure))
+        {
+            return failure!;
+        }
+
+        var result = await Mediator.Send(new UpdateOrganizationCommand(fields, Caller), cancellationToken);
+        return Answer(result, organization => organization);
+    }
+
+    [HttpGet("/organization/info")]
+    public async Task<IActionResult> Info([FromQuery(Name = "organization_id")] string? organizationId, CancellationToken cancellationToken)
+    {
+        var result = await Mediator.Send(new GetOrganizationInfoQuery(organizationId, Caller), cancellationToken);
+        return Answer(result, organization => organization);
+    }
+
+    [HttpGet("/organization/list")]
+    public async Task<IActionResult> List(CancellationToken cancellationToken)
+    {
+        var result = await Mediator.Send(new ListOrganizationsQuery(Caller), cancellationToken);
+        return Answer(result, organizations => organizations);
+    }
+
+    [HttpDelete("/organization/delete")]
+    public async Task<IActionResult> Delete([FromBody] JsonElement body, CancellationToken cancellationToken)
+    {
+        if (!TryStrings(body, "organization_ids", out var ids, out var failure) || !TryString(body, "organization_id", out var single, out failure))
+        {
+            return failure!;
+        }
+
+        var all = (ids ?? []).Concat(single is null ? [] : [single]).ToList();
+        var result = await Mediator.Send(new DeleteOrganizationsCommand(all, Caller), cancellationToken);
+        return Answer(result, deleted => new { deleted = true, organization_ids = deleted });
+    }
+
+    [HttpPost("/organization/member/add")]
+    public async Task<IActionResult> AddMember([FromBody] JsonElement body, CancellationToken cancellationToken)
+    {
+        if (!TryString(body, "organization_id", out var organizationId, out var failure))
+        {
+            return failure!;
+        }
+
+        var members = new List<OrganizationMember>();
+        if (body.TryGetProperty("member", out var member) && member.ValueKind != JsonValueKind.Null)
+        {
+            if (member.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+            {
+                return Failure(Error.Validation("'member' must be an object {user_id, role} or a list of them.", "member"));
+            }
+
+            foreach (var item in member.ValueKind == JsonValueKind.Array ? member.EnumerateArray().ToList() : [member])
+            {
+                if (!TryRead<OrganizationMember>(item, out var one, out failure))
+                {
+                    return failure!;
+                }
+
+                members.Add(one);
+            }
+        }
+        else if (!TryRead<OrganizationMember>(body, out var flat, out failure))
+        {
+            return failure!;
+        }
+        else if (flat.UserId is not null)
+        {
+            members.Add(flat);
+        }
+
+        var result = await Mediator.Send(new AddOrganizationMembersCommand(organizationId, members, Caller), cancellationToken);
+        return Answer(result, organization => organization);
+    }
+
+    [HttpDelete("/organization/member/delete")]
+    public async Task<IActionResult> RemoveMember([FromBody] JsonElement body, CancellationToken cancellationToken)
+    {
+        if (!TryString(body, "organization_id", out var organizationId, out var failure) || !TryString(body, "user_id", out var userId, out failure))
+        {
+            return failure!;
+        }
+
+        var result = await Mediator.Send(new RemoveOrganizationMemberCommand(organizationId, userId, Caller), cancellationToken);
+        return Answer(result, organization => organization);
+    }
+}

@@ -1,0 +1,298 @@
+using System.Globalization;
+using LlmPlatform.Application.Access.Authentication;
+using LlmPlatform.Application.Catalog;
+using LlmPlatform.Application.Gateway;
+using LlmPlatform.Domain.Access;
+using LlmPlatform.Domain.Catalog;
+using LlmPlatform.Domain.Common;
+using MediatR;
+
+namespace LlmPlatform.Application.Access.Enforcement;
+
+/// <summary>
+/// Admits a gateway request before its handler runs: blocked team or end user (401), models the key, team or
+/// organization may not use (403), rate limits (429 with Retry-After) and budgets with a reservation of the
+/// request's highest possible cost (429 <c>budget_exceeded</c>). The usage event settles the reservation.
+/// </summary>
+internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IGatewayCommand
+    where TResponse : IFailable<TResponse>
+{
+    private const int DefaultMaxOutputTokens = 4096;
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RateTtl = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan ParallelTtl = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan OpenBudgetTtl = TimeSpan.FromHours(1);
+
+    private readonly IModelCatalog _catalog;
+    private readonly ITokenCounter _tokens;
+    private readonly ILimitStore _limits;
+    private readonly ReservationBook _book;
+    private readonly ReservationSettler _settler;
+    private readonly IEndUserDirectory _endUsers;
+    private readonly RateLimitHeaders _headers;
+    private readonly TimeProvider _time;
+
+    public GatewayAdmissionBehaviour(
+        IModelCatalog catalog,
+        ITokenCounter tokens,
+        ILimitStore limits,
+        ReservationBook book,
+        ReservationSettler settler,
+        IEndUserDirectory endUsers,
+        RateLimitHeaders headers,
+        TimeProvider time)
+    {
+        _catalog = catalog;
+        _tokens = tokens;
+        _limits = limits;
+        _book = book;
+        _settler = settler;
+        _endUsers = endUsers;
+        _headers = headers;
+        _time = time;
+    }
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var caller = request.Caller;
+        if (caller.TeamBlocked)
+        {
+            return TResponse.FromError(new Error(ErrorKind.Unauthorized, "team_blocked", $"The team '{caller.TeamId}' of this key is blocked."));
+        }
+
+        EndUserState? endUser = null;
+        if (!string.IsNullOrEmpty(request.EndUser))
+        {
+            endUser = await _endUsers.FindAsync(request.EndUser, cancellationToken).ConfigureAwait(false);
+            if (endUser?.Blocked == true)
+            {
+                return TResponse.FromError(new Error(ErrorKind.Unauthorized, "end_user_blocked", $"The end user '{request.EndUser}' is blocked."));
+            }
+        }
+
+        string? group = null;
+        IReadOnlyList<ModelDeployment> deployments = [];
+        if (request.RequestedModel is { } requested && _catalog.TryResolve(requested, out var resolved, out deployments))
+        {
+            group = resolved;
+            if (ModelRefusal(caller, group) is { } refusal)
+            {
+                return TResponse.FromError(refusal);
+            }
+        }
+
+        var now = _time.GetUtcNow();
+        var checks = new List<LimitCheck>();
+        var soft = new List<SoftBudgetWatch>();
+        var reserve = caller.IsMasterKey && endUser is null ? 0 : ReservationOf(request, deployments);
+        if (!caller.IsMasterKey)
+        {
+            AddScope(checks, soft, "key", caller.KeyHash, caller.KeyLimits, now, reserve);
+            AddScope(checks, soft, "user", caller.UserId, caller.UserLimits, now, reserve);
+            AddScope(checks, soft, "team", caller.TeamId, caller.TeamLimits, now, reserve);
+            AddScope(checks, soft, "organization", caller.OrganizationId, caller.OrganizationLimits, now, reserve);
+            if (group is not null)
+            {
+                AddModelScope(checks, caller, group, now, reserve);
+            }
+        }
+
+        if (endUser is not null)
+        {
+            AddScope(checks, soft, "end_user", endUser.UserId, endUser.Limits, now, reserve);
+        }
+
+        if (checks.Count == 0)
+        {
+            return await next().ConfigureAwait(false);
+        }
+
+        var decision = await _limits.TryAdmitAsync(checks, cancellationToken).ConfigureAwait(false);
+        Observe(checks, decision, now);
+        if (!decision.Admitted)
+        {
+            return TResponse.FromError(Refusal(checks[decision.RefusedAt], decision.Values[decision.RefusedAt], now));
+        }
+
+        _book.Open(request.RequestId, new Reservation(checks, reserve, soft));
+        TResponse response;
+        try
+        {
+            response = await next().ConfigureAwait(false);
+        }
+        catch
+        {
+            await _settler.SettleAsync(request.RequestId, 0m, 0, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        if (!response.IsSuccess)
+        {
+            await _settler.SettleAsync(request.RequestId, 0m, 0, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    private static Error? ModelRefusal(CallerIdentity caller, string group)
+    {
+        string? who = null;
+        if (!CallerIdentity.Allows(caller.AllowedModels, group))
+        {
+            who = "This key";
+        }
+        else if (caller.TeamId is not null && !CallerIdentity.Allows(caller.TeamModels, group))
+        {
+            who = $"The team '{caller.TeamId}'";
+        }
+        else if (caller.OrganizationId is not null && !CallerIdentity.Allows(caller.OrganizationModels, group))
+        {
+            who = $"The organization '{caller.OrganizationId}'";
+        }
+
+        return who is null
+            ? null
+            : new Error(ErrorKind.Forbidden, "model_not_allowed", $"{who} is not allowed to use the model '{group}'.", "model");
+    }
+
+    private static void AddScope(List<LimitCheck> checks, List<SoftBudgetWatch> soft, string scope, string? id, LimitSet limits, DateTimeOffset now, long reserve)
+    {
+        if (id is null || limits.IsEmpty)
+        {
+            return;
+        }
+
+        var tag = scope[0] + ":" + id;
+        var minute = MinuteOf(now);
+        var minuteEnd = DateTimeOffset.UnixEpoch.AddMinutes(minute + 1);
+        if (limits.RpmLimit is { } rpm)
+        {
+            checks.Add(new LimitCheck($"r:{tag}:{minute}", LimitKind.Requests, rpm, 1, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
+        }
+
+        if (limits.TpmLimit is { } tpm)
+        {
+            checks.Add(new LimitCheck($"t:{tag}:{minute}", LimitKind.Tokens, tpm, 0, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
+        }
+
+        if (limits.MaxParallelRequests is { } parallel)
+        {
+            checks.Add(new LimitCheck($"p:{tag}", LimitKind.Parallel, parallel, 1, 0, ParallelTtl) { Scope = scope });
+        }
+
+        if (limits.MaxBudget is not null || limits.SoftBudget is not null)
+        {
+            var budget = BudgetCheck($"b:{tag}", scope, limits.MaxBudget, limits.BudgetDuration, limits.Spend, now, reserve);
+            checks.Add(budget);
+            if (limits.SoftBudget is { } softBudget)
+            {
+                soft.Add(new SoftBudgetWatch(budget.Key, scope, id, softBudget, limits.MaxBudget));
+            }
+        }
+    }
+
+    private static void AddModelScope(List<LimitCheck> checks, CallerIdentity caller, string group, DateTimeOffset now, long reserve)
+    {
+        var tag = "km:" + caller.KeyHash + ":" + group;
+        var scope = $"model '{group}' on this key";
+        var minute = MinuteOf(now);
+        var minuteEnd = DateTimeOffset.UnixEpoch.AddMinutes(minute + 1);
+        if (caller.ModelRpmLimit.TryGetValue(group, out var rpm))
+        {
+            checks.Add(new LimitCheck($"r:{tag}:{minute}", LimitKind.Requests, rpm, 1, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
+        }
+
+        if (caller.ModelTpmLimit.TryGetValue(group, out var tpm))
+        {
+            checks.Add(new LimitCheck($"t:{tag}:{minute}", LimitKind.Tokens, tpm, 0, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
+        }
+
+        if (caller.ModelMaxBudget.TryGetValue(group, out var budget))
+        {
+            checks.Add(BudgetCheck($"b:{tag}", scope, budget.MaxBudget, budget.BudgetDuration, 0m, now, reserve));
+        }
+    }
+
+    private static LimitCheck BudgetCheck(string prefix, string scope, decimal? maxBudget, BudgetDuration? window, decimal spend, DateTimeOffset now, long reserve)
+    {
+        var limit = maxBudget is { } max ? Nanos.FromUsd(max) : long.MaxValue;
+        if (window is null)
+        {
+            return new LimitCheck(prefix + ":all", LimitKind.Budget, limit, reserve, Nanos.FromUsd(spend), OpenBudgetTtl) { Scope = scope };
+        }
+
+        var start = window.WindowStart(now);
+        var end = window.WindowEnd(now);
+        var key = prefix + ":" + start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return new LimitCheck(key, LimitKind.Budget, limit, reserve, 0, end - now + Minute) { Scope = scope, ResetAt = end };
+    }
+
+    private static long MinuteOf(DateTimeOffset now) => now.ToUnixTimeSeconds() / 60;
+
+    private static Error Refusal(LimitCheck check, long value, DateTimeOffset now)
+    {
+        var retryAfter = check.ResetAt is { } reset ? reset - now : TimeSpan.FromSeconds(1);
+        return check.Kind switch
+        {
+            LimitKind.Requests => new Error(
+                ErrorKind.RateLimited,
+                "rate_limit_exceeded",
+                $"Rate limit reached for the {check.Scope}: {check.Limit} requests per minute.") { RetryAfter = retryAfter },
+            LimitKind.Tokens => new Error(
+                ErrorKind.RateLimited,
+                "rate_limit_exceeded",
+                $"Token rate limit reached for the {check.Scope}: {value} of {check.Limit} tokens per minute used.") { RetryAfter = retryAfter },
+            LimitKind.Parallel => new Error(
+                ErrorKind.RateLimited,
+                "rate_limit_exceeded",
+                $"Max parallel requests reached for the {check.Scope}: {check.Limit}.") { RetryAfter = retryAfter },
+            _ => new Error(
+                ErrorKind.BudgetExceeded,
+                "budget_exceeded",
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Budget has been exceeded for the {check.Scope}! Current cost: {Nanos.ToUsd(value)}, Max budget: {Nanos.ToUsd(check.Limit)}"))
+            {
+                RetryAfter = check.ResetAt is null ? null : retryAfter,
+            },
+        };
+    }
+
+    private void Observe(List<LimitCheck> checks, LimitDecision decision, DateTimeOffset now)
+    {
+        for (var i = 0; i < checks.Count; i++)
+        {
+            var check = checks[i];
+            var reset = check.ResetAt is { } at ? at - now : TimeSpan.Zero;
+            var value = decision.Values[i];
+            if (check.Kind == LimitKind.Requests)
+            {
+                _headers.ObserveRequests(check.Limit, decision.Admitted ? check.Limit - value : 0, reset);
+            }
+            else if (check.Kind == LimitKind.Tokens)
+            {
+                _headers.ObserveTokens(check.Limit, check.Limit - value, reset);
+            }
+        }
+    }
+
+    private long ReservationOf(TRequest request, IReadOnlyList<ModelDeployment> deployments)
+    {
+        if (deployments.Count == 0)
+        {
+            return 0;
+        }
+
+        var inputPrice = deployments.Max(d => d.Pricing.InputCostPerToken);
+        var outputPrice = deployments.Max(d => d.Pricing.OutputCostPerToken);
+        if (inputPrice == 0 && outputPrice == 0)
+        {
+            return 0;
+        }
+
+        var prompt = request.EstimatePromptTokens(_tokens);
+        var output = request.MaxOutputTokens ?? deployments.Max(d => d.Settings.MaxTokens) ?? DefaultMaxOutputTokens;
+        return Nanos.FromUsdCeiling((prompt * inputPrice) + (output * outputPrice));
+    }
+}

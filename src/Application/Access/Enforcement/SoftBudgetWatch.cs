@@ -1,0 +1,4 @@
+namespace LlmPlatform.Application.Access.Enforcement;
+
+/// <summary>A soft budget to compare with a budget counter after settlement.</summary>
+public sealed record SoftBudgetWatch(string CounterKey, string Scope, string Id, decimal SoftBudget, decimal? MaxBudget);

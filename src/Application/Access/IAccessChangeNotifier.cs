@@ -1,0 +1,12 @@
+namespace LlmPlatform.Application.Access;
+
+/// <summary>Tells every node that cached keys changed, so blocks, deletes and updates take effect within a second.</summary>
+public interface IAccessChangeNotifier
+{
+    Task KeysChangedAsync(IReadOnlyList<string> keyHashes, CancellationToken cancellationToken);
+
+    Task TeamChangedAsync(string teamId, CancellationToken cancellationToken);
+
+    /// <summary>Something many keys depend on changed (a user, organization, budget, end user or access group).</summary>
+    Task EverythingChangedAsync(CancellationToken cancellationToken);
+}

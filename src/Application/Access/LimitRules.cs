@@ -1,0 +1,70 @@
+using LlmPlatform.Domain.Access;
+using LlmPlatform.Domain.Common;
+
+namespace LlmPlatform.Application.Access;
+
+/// <summary>The shape rules every budget and limit field shares, wherever it is set.</summary>
+internal static class LimitRules
+{
+    public static Error? Check(decimal? maxBudget, decimal? softBudget, string? budgetDuration, long? tpmLimit, long? rpmLimit, int? maxParallelRequests)
+    {
+        if (maxBudget is < 0)
+        {
+            return Error.Validation("'max_budget' cannot be negative.", "max_budget");
+        }
+
+        if (softBudget is < 0)
+        {
+            return Error.Validation("'soft_budget' cannot be negative.", "soft_budget");
+        }
+
+        if (budgetDuration is not null && !BudgetDuration.TryParse(budgetDuration, out _))
+        {
+            return Error.Validation($"'budget_duration' must look like 30s, 10m, 1h, 30d, 1w or 1mo (got '{budgetDuration}').", "budget_duration");
+        }
+
+        if (tpmLimit is < 0)
+        {
+            return Error.Validation("'tpm_limit' cannot be negative.", "tpm_limit");
+        }
+
+        if (rpmLimit is < 0)
+        {
+            return Error.Validation("'rpm_limit' cannot be negative.", "rpm_limit");
+        }
+
+        if (maxParallelRequests is < 0)
+        {
+            return Error.Validation("'max_parallel_requests' cannot be negative.", "max_parallel_requests");
+        }
+
+        return null;
+    }
+
+    /// <summary>An expiry <paramref name="duration"/> from now, or an error when the text is not a duration.</summary>
+    public static Result<DateTimeOffset?> ExpiryOf(string? duration, DateTimeOffset now)
+    {
+        if (duration is null)
+        {
+            return Result<DateTimeOffset?>.Success(null);
+        }
+
+        if (!BudgetDuration.TryParse(duration, out var parsed))
+        {
+            return Error.Validation($"'duration' must look like 30s, 10m, 1h, 30d, 1w or 1mo (got '{duration}').", "duration");
+        }
+
+        return Result<DateTimeOffset?>.Success(parsed!.Months > 0 ? now.AddMonths(parsed.Months) : now + parsed.FixedLength);
+    }
+
+    /// <summary>Whether every model of <paramref name="wanted"/> is in <paramref name="allowed"/> (empty allows all).</summary>
+    public static bool IsSubset(IReadOnlyList<string>? wanted, IReadOnlyList<string> allowed)
+    {
+        if (allowed.Count == 0 || allowed.Contains("*") || allowed.Contains("all-proxy-models"))
+        {
+            return true;
+        }
+
+        return wanted is { Count: > 0 } && wanted.All(allowed.Contains);
+    }
+}

@@ -1,0 +1,120 @@
+using LlmPlatform.Application.Access;
+using LlmPlatform.Infrastructure.Redis;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace LlmPlatform.Infrastructure.Access;
+
+/// <summary>
+/// Spreads cache invalidations to every node: applied here at once, and published on a Redis channel that every
+/// node of this deployment subscribes to (without Redis there is only this node).
+/// </summary>
+internal sealed partial class AccessChangeBus : IAccessChangeNotifier, IHostedService
+{
+    private const string Everything = "*";
+
+    private readonly IKeyCache _keys;
+    private readonly EndUserDirectory _endUsers;
+    private readonly RedisConnection _redis;
+    private readonly RedisChannel _channel;
+    private readonly ILogger<AccessChangeBus> _logger;
+
+    public AccessChangeBus(IKeyCache keys, EndUserDirectory endUsers, RedisConnection redis, NpgsqlDataSource dataSource, ILogger<AccessChangeBus> logger)
+    {
+        _keys = keys;
+        _endUsers = endUsers;
+        _redis = redis;
+        _logger = logger;
+        _channel = RedisChannel.Literal(RedisNamespace.Of(dataSource) + "access-changes");
+    }
+
+    public Task KeysChangedAsync(IReadOnlyList<string> keyHashes, CancellationToken cancellationToken) =>
+        keyHashes.Count == 0 ? Task.CompletedTask : PublishAsync(keyHashes.Select(h => "k:" + h).ToList());
+
+    public Task TeamChangedAsync(string teamId, CancellationToken cancellationToken) => PublishAsync(["t:" + teamId]);
+
+    public Task EverythingChangedAsync(CancellationToken cancellationToken) => PublishAsync([Everything]);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_redis.Multiplexer is not { } multiplexer)
+        {
+            return;
+        }
+
+        try
+        {
+            await multiplexer.GetSubscriber().SubscribeAsync(_channel, (_, message) => Apply(message.ToString())).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogSubscribeFailed(_logger, ex.GetType().Name);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_redis.Multiplexer is { IsConnected: true } multiplexer)
+        {
+            try
+            {
+                await multiplexer.GetSubscriber().UnsubscribeAsync(_channel).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                LogSubscribeFailed(_logger, ex.GetType().Name);
+            }
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyList<string> messages)
+    {
+        foreach (var message in messages)
+        {
+            Apply(message);
+        }
+
+        if (_redis.Multiplexer is not { } multiplexer)
+        {
+            return;
+        }
+
+        try
+        {
+            var subscriber = multiplexer.GetSubscriber();
+            foreach (var message in messages)
+            {
+                await subscriber.PublishAsync(_channel, message).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogPublishFailed(_logger, ex.GetType().Name);
+        }
+    }
+
+    private void Apply(string message)
+    {
+        if (message.StartsWith("k:", StringComparison.Ordinal))
+        {
+            _keys.Invalidate(message[2..]);
+        }
+        else if (message.StartsWith("t:", StringComparison.Ordinal))
+        {
+            _keys.InvalidateTeam(message[2..]);
+        }
+        else
+        {
+            _keys.InvalidateAll();
+            _endUsers.InvalidateAll();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to access changes ({Error}); other nodes' changes arrive when cached entries expire")]
+    private static partial void LogSubscribeFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish an access change ({Error}); other nodes see it when their cached entries expire")]
+    private static partial void LogPublishFailed(ILogger logger, string error);
+}
