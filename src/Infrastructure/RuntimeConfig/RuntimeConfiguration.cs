@@ -33,6 +33,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private volatile RuntimeState _state = RuntimeState.Empty;
     private Task _polling = Task.CompletedTask;
+    private bool _subscribed;
 
     public RuntimeConfiguration(
         PlatformConfiguration configuration,
@@ -76,15 +77,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
             LogReloadFailed(_logger, ex.Message);
         }
 
-        try
-        {
-            await _channel.SubscribeAsync(OnChangeAnnounced).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogChannelFailed(_logger, _channel.Name, ex.Message);
-        }
-
+        await TrySubscribeAsync().ConfigureAwait(false);
         _polling = PollAsync(_stopping.Token);
     }
 
@@ -264,6 +257,25 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
         }
     }
 
+    /// <summary>Subscribes to change notices; when Redis is unreachable now, the poll tries again on its next tick.</summary>
+    private async Task TrySubscribeAsync()
+    {
+        if (!_channel.IsConfigured)
+        {
+            return;
+        }
+
+        try
+        {
+            await _channel.SubscribeAsync(OnChangeAnnounced).ConfigureAwait(false);
+            _subscribed = true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogChannelFailed(_logger, _channel.Name, ex.Message);
+        }
+    }
+
     private async Task PollAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(PollInterval, _time);
@@ -272,6 +284,10 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 await ReloadQuietlyAsync().ConfigureAwait(false);
+                if (!_subscribed)
+                {
+                    await TrySubscribeAsync().ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException)
