@@ -33,6 +33,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private volatile RuntimeState _state = RuntimeState.Empty;
     private Task _polling = Task.CompletedTask;
+    private readonly HashSet<string> _fileIds;
     private bool _subscribed;
 
     public RuntimeConfiguration(
@@ -54,6 +55,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
         _time = time;
         _logger = logger;
         BaseRouter = router.Settings;
+        _fileIds = configuration.Deployments.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The configuration file's router settings, under the stored changes.</summary>
@@ -156,7 +158,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
         _router.Replace(router);
         var credentials = _configuration.Credentials.Concat(state.Credentials).ToList();
         var entries = _configuration.Deployments.Select(d => new CatalogEntry(d, false, null, null))
-            .Concat(state.Models.Select(m => new CatalogEntry(m.Deployment, true, m.PublicParams, m.Info)));
+            .Concat(state.Models.Where(m => !_fileIds.Contains(m.Id)).Select(m => new CatalogEntry(m.Deployment, true, m.PublicParams, m.Info)));
         _catalog.Replace(new CatalogSnapshot(CatalogSnapshot.WithCredentials(entries, credentials), router.ModelGroupAlias));
         _state = state;
     }
