@@ -140,6 +140,7 @@ public sealed class CredentialEndpointsTests
         seedShape.Status.Should().Be(200, seedShape.Body);
         var seedInfo = AdminHttp.Json((await AdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/by_name/seed-shape")).Body);
         seedInfo.GetProperty("credential_info").GetProperty("custom_llm_provider").GetString().Should().Be("azure");
+        seedInfo.GetProperty("provider").GetString().Should().Be("azure");
 
         var kept = await AdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info/keep-me");
         kept.Status.Should().Be(200);
@@ -200,6 +201,19 @@ public sealed class CredentialEndpointsTests
 
         await ChatAsync("via-file-credential");
         LastAuthorization().Should().Be("Bearer " + FileCredentialKey);
+    }
+
+    [Test]
+    public async Task OpenApiDocument_DescribesTheRunTimeConfigurationEndpoints()
+    {
+        var document = await AdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/openapi.json");
+
+        document.Status.Should().Be(200);
+        var paths = AdminHttp.Json(document.Body).GetProperty("paths");
+        foreach (var path in new[] { "/credentials/new", "/credentials/list", "/credentials/info", "/credentials/update", "/credentials/delete", "/model/new", "/model/info", "/v1/model/info", "/model/update", "/model/{modelId}/update", "/model/delete", "/model_group/info", "/router/settings" })
+        {
+            paths.TryGetProperty(path, out _).Should().BeTrue(path);
+        }
     }
 
     private async Task ChatAsync(string model = "via-credential")
