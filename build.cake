@@ -152,6 +152,13 @@ Task("Client")
     }
 
     DotNetMSBuild("clients/LlmPlatform.Client/LlmPlatform.Client.csproj", new DotNetMSBuildSettings().WithTarget("GenerateClient"));
+
+    // Free-form JSON bodies are System.Text.Json.JsonElement, a struct that cannot be null: drop NSwag's null checks
+    // of request bodies (a missing body is the server's to reject, with a 400 in the envelope).
+    var generated = "clients/LlmPlatform.Client/LlmPlatformClient.g.cs";
+    var code = System.IO.File.ReadAllText(generated);
+    code = Regex.Replace(code, @"if \(body == null\)\s*throw new System\.ArgumentNullException\(""body""\);\s*", string.Empty);
+    System.IO.File.WriteAllText(generated, code);
     DotNetBuild("clients/LlmPlatform.Client/LlmPlatform.Client.csproj", new DotNetBuildSettings { Configuration = configuration });
     Information("Client regenerated: clients/LlmPlatform.Client/LlmPlatformClient.g.cs");
 });

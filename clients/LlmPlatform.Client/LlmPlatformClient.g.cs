@@ -51,12 +51,21 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<LivenessReport> HealthLivelinessAsync();
+        System.Threading.Tasks.Task<LivenessReport> HealthLiveness_HealthLivelinessAsync();
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<LivenessReport> HealthLivelinessAsync(System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<LivenessReport> HealthLiveness_HealthLivelinessAsync(System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ReadinessReport> HealthReadiness_HealthReadinessAsync();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ReadinessReport> HealthReadiness_HealthReadinessAsync(System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
@@ -69,15 +78,6 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ReadinessReport> ReadyAsync();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ReadinessReport> ReadyAsync(System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ServicesReport> HealthServicesAsync();
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -87,201 +87,192 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ChatCompletionResponse> V1ChatCompletionsAsync(ChatCompletionRequest body);
+        System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreateAsync(ChatCompletionRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ChatCompletionResponse> V1ChatCompletionsAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreateAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsAsync(ChatCompletionRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ChatCompletionResponse> OpenaiDeploymentsChatCompletionsAsync(string deployment, ChatCompletionRequest body);
+        System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreate_ChatCompletionsAsync(ChatCompletionRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ChatCompletionResponse> OpenaiDeploymentsChatCompletionsAsync(string deployment, ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreate_ChatCompletionsAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextCompletionResponse> V1CompletionsAsync(TextCompletionRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextCompletionResponse> V1CompletionsAsync(TextCompletionRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextCompletionResponse> CompletionsAsync(TextCompletionRequest body);
+        System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreate_OpenaiDeploymentsDeploymentParamChatCompletionsAsync(string deployment, ChatCompletionRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextCompletionResponse> CompletionsAsync(TextCompletionRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreate_OpenaiDeploymentsDeploymentParamChatCompletionsAsync(string deployment, ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextCompletionResponse> OpenaiDeploymentsCompletionsAsync(string deployment, TextCompletionRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TextCompletionResponse> OpenaiDeploymentsCompletionsAsync(string deployment, TextCompletionRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<EmbeddingsResponse> V1EmbeddingsAsync(EmbeddingsRequest body);
+        System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreateAsync(TextCompletionRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<EmbeddingsResponse> V1EmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreateAsync(TextCompletionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsAsync(EmbeddingsRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<EmbeddingsResponse> OpenaiDeploymentsEmbeddingsAsync(string deployment, EmbeddingsRequest body);
+        System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreate_CompletionsAsync(TextCompletionRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<EmbeddingsResponse> OpenaiDeploymentsEmbeddingsAsync(string deployment, EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreate_CompletionsAsync(TextCompletionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageResponse> V1ImagesGenerationsAsync(ImageRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageResponse> V1ImagesGenerationsAsync(ImageRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageResponse> ImagesGenerationsAsync(ImageRequest body);
+        System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreate_OpenaiDeploymentsDeploymentParamCompletionsAsync(string deployment, TextCompletionRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageResponse> ImagesGenerationsAsync(ImageRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreate_OpenaiDeploymentsDeploymentParamCompletionsAsync(string deployment, TextCompletionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageResponse> OpenaiDeploymentsImagesGenerationsAsync(string deployment, ImageRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ImageResponse> OpenaiDeploymentsImagesGenerationsAsync(string deployment, ImageRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelList> V1ModelsAsync();
+        System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreateAsync(EmbeddingsRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelList> V1ModelsAsync(System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreateAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelList> ModelsAsync();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelList> ModelsAsync(System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModerationResponse> V1ModerationsAsync(ModerationRequest body);
+        System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreate_EmbeddingsAsync(EmbeddingsRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModerationResponse> V1ModerationsAsync(ModerationRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreate_EmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModerationResponse> ModerationsAsync(ModerationRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModerationResponse> ModerationsAsync(ModerationRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RerankResponse> V1RerankAsync(RerankRequest body);
+        System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreate_OpenaiDeploymentsDeploymentParamEmbeddingsAsync(string deployment, EmbeddingsRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RerankResponse> V1RerankAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreate_OpenaiDeploymentsDeploymentParamEmbeddingsAsync(string deployment, EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RerankResponse> RerankAsync(RerankRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RerankResponse> RerankAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RerankResponse> V2RerankAsync(RerankRequest body);
+        System.Threading.Tasks.Task<ImageResponse> ImagesCreateAsync(ImageRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RerankResponse> V2RerankAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ImageResponse> ImagesCreateAsync(ImageRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> CredentialsNewAsync(CredentialRequest body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> CredentialsNewAsync(CredentialRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> CredentialsPostAsync(CredentialRequest body);
+        System.Threading.Tasks.Task<ImageResponse> ImagesCreate_ImagesGenerationsAsync(ImageRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> CredentialsPostAsync(CredentialRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ImageResponse> ImagesCreate_ImagesGenerationsAsync(ImageRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CredentialList> CredentialsGetAsync();
+        System.Threading.Tasks.Task<ImageResponse> ImagesCreate_OpenaiDeploymentsDeploymentParamImagesGenerationsAsync(string deployment, ImageRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CredentialList> CredentialsGetAsync(System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ImageResponse> ImagesCreate_OpenaiDeploymentsDeploymentParamImagesGenerationsAsync(string deployment, ImageRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ModelList> ModelsListAsync();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ModelList> ModelsListAsync(System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ModelList> ModelsList_ModelsAsync();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ModelList> ModelsList_ModelsAsync(System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ModerationResponse> ModerationsCreateAsync(ModerationRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ModerationResponse> ModerationsCreateAsync(ModerationRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ModerationResponse> ModerationsCreate_ModerationsAsync(ModerationRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ModerationResponse> ModerationsCreate_ModerationsAsync(ModerationRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RerankResponse> RerankCreateAsync(RerankRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RerankResponse> RerankCreateAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RerankResponse> RerankCreate_RerankAsync(RerankRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RerankResponse> RerankCreate_RerankAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RerankResponse> RerankCreate_V2RerankAsync(RerankRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<RerankResponse> RerankCreate_V2RerankAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<AdminMessage> CredentialsCreate_CredentialsNewAsync(CredentialRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<AdminMessage> CredentialsCreate_CredentialsNewAsync(CredentialRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<AdminMessage> CredentialsCreateAsync(CredentialRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<AdminMessage> CredentialsCreateAsync(CredentialRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
@@ -294,30 +285,39 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CredentialView> CredentialsInfoGetAsync(string? credential_name);
+        System.Threading.Tasks.Task<CredentialList> CredentialsList_CredentialsListAsync();
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CredentialView> CredentialsInfoGetAsync(string? credential_name, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<CredentialList> CredentialsList_CredentialsListAsync(System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CredentialView> CredentialsInfoGetAsync(string credentialName);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CredentialView> CredentialsInfoGetAsync(string credentialName, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CredentialView> CredentialsByNameAsync(string credentialName);
+        System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CredentialView> CredentialsByNameAsync(string credentialName, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CredentialView> CredentialsInfoByPathAsync(string credentialName);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CredentialView> CredentialsInfoByPathAsync(string credentialName, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CredentialView> CredentialsInfoByPath_CredentialsByNameCredentialNameParamAsync(string credentialName);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CredentialView> CredentialsInfoByPath_CredentialsByNameCredentialNameParamAsync(string credentialName, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
@@ -330,21 +330,21 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> CredentialsPatchAsync(string credentialName, CredentialRequest body);
+        System.Threading.Tasks.Task<AdminMessage> CredentialsUpdateByPathAsync(string credentialName, CredentialRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> CredentialsPatchAsync(string credentialName, CredentialRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<AdminMessage> CredentialsUpdateByPathAsync(string credentialName, CredentialRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string credentialName);
+        System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteByPathAsync(string credentialName);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string credentialName, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteByPathAsync(string credentialName, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
@@ -356,11 +356,11 @@ namespace LlmPlatform.Client
         System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string? credential_name, CredentialRequest? body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerNewAsync(JsonElement body);
+        System.Threading.Tasks.Task CustomerCreateAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerNewAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task CustomerCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task CustomerUpdateAsync(JsonElement body);
@@ -440,18 +440,18 @@ namespace LlmPlatform.Client
         System.Threading.Tasks.Task KeyDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyRegeneratePostAsync(JsonElement? body);
+        System.Threading.Tasks.Task KeyRegenerateAsync(JsonElement? body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyRegeneratePostAsync(JsonElement? body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task KeyRegenerateAsync(JsonElement? body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyRegeneratePostAsync(string key, JsonElement? body);
+        System.Threading.Tasks.Task KeyRegenerate_KeyKeyParamRegenerateAsync(string key, JsonElement? body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyRegeneratePostAsync(string key, JsonElement? body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task KeyRegenerate_KeyKeyParamRegenerateAsync(string key, JsonElement? body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task KeyBlockAsync(JsonElement body);
@@ -469,73 +469,73 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelNewAsync(JsonElement body);
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelNewAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoList> ModelInfoAsync(string? litellm_model_id);
+        System.Threading.Tasks.Task<ModelInfoList> ModelManagementInfo_ModelInfoAsync(string? litellm_model_id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoList> ModelInfoAsync(string? litellm_model_id, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ModelInfoList> ModelManagementInfo_ModelInfoAsync(string? litellm_model_id, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoList> V1ModelInfoAsync(string? litellm_model_id);
+        System.Threading.Tasks.Task<ModelInfoList> ModelManagementInfoAsync(string? litellm_model_id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoList> V1ModelInfoAsync(string? litellm_model_id, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ModelInfoList> ModelManagementInfoAsync(string? litellm_model_id, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelUpdatePostAsync(JsonElement body);
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelUpdatePostAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelUpdatePatchAsync(string modelId, JsonElement body);
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelUpdatePatchAsync(string modelId, JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> ModelDeleteAsync(JsonElement body);
+        System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> ModelDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelGroupInfoList> ModelGroupInfoAsync(string? model_group);
+        System.Threading.Tasks.Task<ModelGroupInfoList> ModelManagementGroupInfoAsync(string? model_group);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelGroupInfoList> ModelGroupInfoAsync(string? model_group, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ModelGroupInfoList> ModelManagementGroupInfoAsync(string? model_group, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationNewAsync(JsonElement body);
+        System.Threading.Tasks.Task OrganizationCreateAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationNewAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task OrganizationCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task OrganizationUpdateAsync(JsonElement body);
@@ -566,18 +566,18 @@ namespace LlmPlatform.Client
         System.Threading.Tasks.Task OrganizationDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationMemberAddAsync(JsonElement body);
+        System.Threading.Tasks.Task OrganizationAddMemberAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationMemberAddAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task OrganizationAddMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationMemberDeleteAsync(JsonElement body);
+        System.Threading.Tasks.Task OrganizationRemoveMemberAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationMemberDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task OrganizationRemoveMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
@@ -590,19 +590,19 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsPatchAsync(JsonElement body);
+        System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsPatchAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamNewAsync(JsonElement body);
+        System.Threading.Tasks.Task TeamCreateAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamNewAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task TeamCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task TeamUpdateAsync(JsonElement body);
@@ -633,18 +633,18 @@ namespace LlmPlatform.Client
         System.Threading.Tasks.Task TeamDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamMemberAddAsync(JsonElement body);
+        System.Threading.Tasks.Task TeamAddMemberAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamMemberAddAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task TeamAddMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamMemberDeleteAsync(JsonElement body);
+        System.Threading.Tasks.Task TeamRemoveMemberAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamMemberDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task TeamRemoveMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task TeamBlockAsync(JsonElement body);
@@ -661,11 +661,11 @@ namespace LlmPlatform.Client
         System.Threading.Tasks.Task TeamUnblockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserNewAsync(JsonElement body);
+        System.Threading.Tasks.Task UserCreateAsync(JsonElement body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserNewAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task UserCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task UserUpdateAsync(JsonElement body);
@@ -937,15 +937,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<LivenessReport> HealthLivelinessAsync()
+        public virtual System.Threading.Tasks.Task<LivenessReport> HealthLiveness_HealthLivelinessAsync()
         {
-            return HealthLivelinessAsync(System.Threading.CancellationToken.None);
+            return HealthLiveness_HealthLivelinessAsync(System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<LivenessReport> HealthLivelinessAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<LivenessReport> HealthLiveness_HealthLivelinessAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1035,15 +1035,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ReadinessReport> HealthReadinessAsync()
+        public virtual System.Threading.Tasks.Task<ReadinessReport> HealthReadiness_HealthReadinessAsync()
         {
-            return HealthReadinessAsync(System.Threading.CancellationToken.None);
+            return HealthReadiness_HealthReadinessAsync(System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ReadinessReport> HealthReadinessAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ReadinessReport> HealthReadiness_HealthReadinessAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1143,15 +1143,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ReadinessReport> ReadyAsync()
+        public virtual System.Threading.Tasks.Task<ReadinessReport> HealthReadinessAsync()
         {
-            return ReadyAsync(System.Threading.CancellationToken.None);
+            return HealthReadinessAsync(System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ReadinessReport> ReadyAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ReadinessReport> HealthReadinessAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1359,19 +1359,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ChatCompletionResponse> V1ChatCompletionsAsync(ChatCompletionRequest body)
+        public virtual System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreateAsync(ChatCompletionRequest body)
         {
-            return V1ChatCompletionsAsync(body, System.Threading.CancellationToken.None);
+            return ChatCompletionsCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ChatCompletionResponse> V1ChatCompletionsAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreateAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -1494,19 +1491,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsAsync(ChatCompletionRequest body)
+        public virtual System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreate_ChatCompletionsAsync(ChatCompletionRequest body)
         {
-            return ChatCompletionsAsync(body, System.Threading.CancellationToken.None);
+            return ChatCompletionsCreate_ChatCompletionsAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreate_ChatCompletionsAsync(ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -1629,21 +1623,18 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ChatCompletionResponse> OpenaiDeploymentsChatCompletionsAsync(string deployment, ChatCompletionRequest body)
+        public virtual System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreate_OpenaiDeploymentsDeploymentParamChatCompletionsAsync(string deployment, ChatCompletionRequest body)
         {
-            return OpenaiDeploymentsChatCompletionsAsync(deployment, body, System.Threading.CancellationToken.None);
+            return ChatCompletionsCreate_OpenaiDeploymentsDeploymentParamChatCompletionsAsync(deployment, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ChatCompletionResponse> OpenaiDeploymentsChatCompletionsAsync(string deployment, ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ChatCompletionResponse> ChatCompletionsCreate_OpenaiDeploymentsDeploymentParamChatCompletionsAsync(string deployment, ChatCompletionRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (deployment == null)
                 throw new System.ArgumentNullException("deployment");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1769,19 +1760,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextCompletionResponse> V1CompletionsAsync(TextCompletionRequest body)
+        public virtual System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreateAsync(TextCompletionRequest body)
         {
-            return V1CompletionsAsync(body, System.Threading.CancellationToken.None);
+            return CompletionsCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextCompletionResponse> V1CompletionsAsync(TextCompletionRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreateAsync(TextCompletionRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -1884,19 +1872,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextCompletionResponse> CompletionsAsync(TextCompletionRequest body)
+        public virtual System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreate_CompletionsAsync(TextCompletionRequest body)
         {
-            return CompletionsAsync(body, System.Threading.CancellationToken.None);
+            return CompletionsCreate_CompletionsAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextCompletionResponse> CompletionsAsync(TextCompletionRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreate_CompletionsAsync(TextCompletionRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -1999,21 +1984,18 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TextCompletionResponse> OpenaiDeploymentsCompletionsAsync(string deployment, TextCompletionRequest body)
+        public virtual System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreate_OpenaiDeploymentsDeploymentParamCompletionsAsync(string deployment, TextCompletionRequest body)
         {
-            return OpenaiDeploymentsCompletionsAsync(deployment, body, System.Threading.CancellationToken.None);
+            return CompletionsCreate_OpenaiDeploymentsDeploymentParamCompletionsAsync(deployment, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TextCompletionResponse> OpenaiDeploymentsCompletionsAsync(string deployment, TextCompletionRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TextCompletionResponse> CompletionsCreate_OpenaiDeploymentsDeploymentParamCompletionsAsync(string deployment, TextCompletionRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (deployment == null)
                 throw new System.ArgumentNullException("deployment");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2119,19 +2101,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<EmbeddingsResponse> V1EmbeddingsAsync(EmbeddingsRequest body)
+        public virtual System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreateAsync(EmbeddingsRequest body)
         {
-            return V1EmbeddingsAsync(body, System.Threading.CancellationToken.None);
+            return EmbeddingsCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EmbeddingsResponse> V1EmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreateAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -2234,19 +2213,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsAsync(EmbeddingsRequest body)
+        public virtual System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreate_EmbeddingsAsync(EmbeddingsRequest body)
         {
-            return EmbeddingsAsync(body, System.Threading.CancellationToken.None);
+            return EmbeddingsCreate_EmbeddingsAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreate_EmbeddingsAsync(EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -2349,21 +2325,18 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<EmbeddingsResponse> OpenaiDeploymentsEmbeddingsAsync(string deployment, EmbeddingsRequest body)
+        public virtual System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreate_OpenaiDeploymentsDeploymentParamEmbeddingsAsync(string deployment, EmbeddingsRequest body)
         {
-            return OpenaiDeploymentsEmbeddingsAsync(deployment, body, System.Threading.CancellationToken.None);
+            return EmbeddingsCreate_OpenaiDeploymentsDeploymentParamEmbeddingsAsync(deployment, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EmbeddingsResponse> OpenaiDeploymentsEmbeddingsAsync(string deployment, EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<EmbeddingsResponse> EmbeddingsCreate_OpenaiDeploymentsDeploymentParamEmbeddingsAsync(string deployment, EmbeddingsRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (deployment == null)
                 throw new System.ArgumentNullException("deployment");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2469,19 +2442,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ImageResponse> V1ImagesGenerationsAsync(ImageRequest body)
+        public virtual System.Threading.Tasks.Task<ImageResponse> ImagesCreateAsync(ImageRequest body)
         {
-            return V1ImagesGenerationsAsync(body, System.Threading.CancellationToken.None);
+            return ImagesCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImageResponse> V1ImagesGenerationsAsync(ImageRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ImageResponse> ImagesCreateAsync(ImageRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -2584,19 +2554,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ImageResponse> ImagesGenerationsAsync(ImageRequest body)
+        public virtual System.Threading.Tasks.Task<ImageResponse> ImagesCreate_ImagesGenerationsAsync(ImageRequest body)
         {
-            return ImagesGenerationsAsync(body, System.Threading.CancellationToken.None);
+            return ImagesCreate_ImagesGenerationsAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImageResponse> ImagesGenerationsAsync(ImageRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ImageResponse> ImagesCreate_ImagesGenerationsAsync(ImageRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -2699,21 +2666,18 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ImageResponse> OpenaiDeploymentsImagesGenerationsAsync(string deployment, ImageRequest body)
+        public virtual System.Threading.Tasks.Task<ImageResponse> ImagesCreate_OpenaiDeploymentsDeploymentParamImagesGenerationsAsync(string deployment, ImageRequest body)
         {
-            return OpenaiDeploymentsImagesGenerationsAsync(deployment, body, System.Threading.CancellationToken.None);
+            return ImagesCreate_OpenaiDeploymentsDeploymentParamImagesGenerationsAsync(deployment, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ImageResponse> OpenaiDeploymentsImagesGenerationsAsync(string deployment, ImageRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ImageResponse> ImagesCreate_OpenaiDeploymentsDeploymentParamImagesGenerationsAsync(string deployment, ImageRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (deployment == null)
                 throw new System.ArgumentNullException("deployment");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2819,15 +2783,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelList> V1ModelsAsync()
+        public virtual System.Threading.Tasks.Task<ModelList> ModelsListAsync()
         {
-            return V1ModelsAsync(System.Threading.CancellationToken.None);
+            return ModelsListAsync(System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelList> V1ModelsAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelList> ModelsListAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2917,15 +2881,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelList> ModelsAsync()
+        public virtual System.Threading.Tasks.Task<ModelList> ModelsList_ModelsAsync()
         {
-            return ModelsAsync(System.Threading.CancellationToken.None);
+            return ModelsList_ModelsAsync(System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelList> ModelsAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelList> ModelsList_ModelsAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3015,19 +2979,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModerationResponse> V1ModerationsAsync(ModerationRequest body)
+        public virtual System.Threading.Tasks.Task<ModerationResponse> ModerationsCreateAsync(ModerationRequest body)
         {
-            return V1ModerationsAsync(body, System.Threading.CancellationToken.None);
+            return ModerationsCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModerationResponse> V1ModerationsAsync(ModerationRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModerationResponse> ModerationsCreateAsync(ModerationRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -3130,19 +3091,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModerationResponse> ModerationsAsync(ModerationRequest body)
+        public virtual System.Threading.Tasks.Task<ModerationResponse> ModerationsCreate_ModerationsAsync(ModerationRequest body)
         {
-            return ModerationsAsync(body, System.Threading.CancellationToken.None);
+            return ModerationsCreate_ModerationsAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModerationResponse> ModerationsAsync(ModerationRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModerationResponse> ModerationsCreate_ModerationsAsync(ModerationRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -3245,19 +3203,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<RerankResponse> V1RerankAsync(RerankRequest body)
+        public virtual System.Threading.Tasks.Task<RerankResponse> RerankCreateAsync(RerankRequest body)
         {
-            return V1RerankAsync(body, System.Threading.CancellationToken.None);
+            return RerankCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RerankResponse> V1RerankAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RerankResponse> RerankCreateAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -3360,19 +3315,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<RerankResponse> RerankAsync(RerankRequest body)
+        public virtual System.Threading.Tasks.Task<RerankResponse> RerankCreate_RerankAsync(RerankRequest body)
         {
-            return RerankAsync(body, System.Threading.CancellationToken.None);
+            return RerankCreate_RerankAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RerankResponse> RerankAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RerankResponse> RerankCreate_RerankAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -3475,19 +3427,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<RerankResponse> V2RerankAsync(RerankRequest body)
+        public virtual System.Threading.Tasks.Task<RerankResponse> RerankCreate_V2RerankAsync(RerankRequest body)
         {
-            return V2RerankAsync(body, System.Threading.CancellationToken.None);
+            return RerankCreate_V2RerankAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RerankResponse> V2RerankAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RerankResponse> RerankCreate_V2RerankAsync(RerankRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -3590,19 +3539,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<AdminMessage> CredentialsNewAsync(CredentialRequest body)
+        public virtual System.Threading.Tasks.Task<AdminMessage> CredentialsCreate_CredentialsNewAsync(CredentialRequest body)
         {
-            return CredentialsNewAsync(body, System.Threading.CancellationToken.None);
+            return CredentialsCreate_CredentialsNewAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AdminMessage> CredentialsNewAsync(CredentialRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AdminMessage> CredentialsCreate_CredentialsNewAsync(CredentialRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -3695,19 +3641,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<AdminMessage> CredentialsPostAsync(CredentialRequest body)
+        public virtual System.Threading.Tasks.Task<AdminMessage> CredentialsCreateAsync(CredentialRequest body)
         {
-            return CredentialsPostAsync(body, System.Threading.CancellationToken.None);
+            return CredentialsCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AdminMessage> CredentialsPostAsync(CredentialRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AdminMessage> CredentialsCreateAsync(CredentialRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -3800,15 +3743,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CredentialList> CredentialsGetAsync()
+        public virtual System.Threading.Tasks.Task<CredentialList> CredentialsListAsync()
         {
-            return CredentialsGetAsync(System.Threading.CancellationToken.None);
+            return CredentialsListAsync(System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CredentialList> CredentialsGetAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CredentialList> CredentialsListAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3898,15 +3841,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CredentialList> CredentialsListAsync()
+        public virtual System.Threading.Tasks.Task<CredentialList> CredentialsList_CredentialsListAsync()
         {
-            return CredentialsListAsync(System.Threading.CancellationToken.None);
+            return CredentialsList_CredentialsListAsync(System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CredentialList> CredentialsListAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CredentialList> CredentialsList_CredentialsListAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3996,15 +3939,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CredentialView> CredentialsInfoGetAsync(string? credential_name)
+        public virtual System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name)
         {
-            return CredentialsInfoGetAsync(credential_name, System.Threading.CancellationToken.None);
+            return CredentialsInfoAsync(credential_name, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CredentialView> CredentialsInfoGetAsync(string? credential_name, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4100,15 +4043,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CredentialView> CredentialsInfoGetAsync(string credentialName)
+        public virtual System.Threading.Tasks.Task<CredentialView> CredentialsInfoByPathAsync(string credentialName)
         {
-            return CredentialsInfoGetAsync(credentialName, System.Threading.CancellationToken.None);
+            return CredentialsInfoByPathAsync(credentialName, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CredentialView> CredentialsInfoGetAsync(string credentialName, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CredentialView> CredentialsInfoByPathAsync(string credentialName, System.Threading.CancellationToken cancellationToken)
         {
             if (credentialName == null)
                 throw new System.ArgumentNullException("credentialName");
@@ -4202,15 +4145,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CredentialView> CredentialsByNameAsync(string credentialName)
+        public virtual System.Threading.Tasks.Task<CredentialView> CredentialsInfoByPath_CredentialsByNameCredentialNameParamAsync(string credentialName)
         {
-            return CredentialsByNameAsync(credentialName, System.Threading.CancellationToken.None);
+            return CredentialsInfoByPath_CredentialsByNameCredentialNameParamAsync(credentialName, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CredentialView> CredentialsByNameAsync(string credentialName, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CredentialView> CredentialsInfoByPath_CredentialsByNameCredentialNameParamAsync(string credentialName, System.Threading.CancellationToken cancellationToken)
         {
             if (credentialName == null)
                 throw new System.ArgumentNullException("credentialName");
@@ -4314,9 +4257,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AdminMessage> CredentialsUpdateAsync(CredentialRequest body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -4409,21 +4349,18 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<AdminMessage> CredentialsPatchAsync(string credentialName, CredentialRequest body)
+        public virtual System.Threading.Tasks.Task<AdminMessage> CredentialsUpdateByPathAsync(string credentialName, CredentialRequest body)
         {
-            return CredentialsPatchAsync(credentialName, body, System.Threading.CancellationToken.None);
+            return CredentialsUpdateByPathAsync(credentialName, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AdminMessage> CredentialsPatchAsync(string credentialName, CredentialRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AdminMessage> CredentialsUpdateByPathAsync(string credentialName, CredentialRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (credentialName == null)
                 throw new System.ArgumentNullException("credentialName");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4518,15 +4455,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string credentialName)
+        public virtual System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteByPathAsync(string credentialName)
         {
-            return CredentialsDeleteAsync(credentialName, System.Threading.CancellationToken.None);
+            return CredentialsDeleteByPathAsync(credentialName, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string credentialName, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteByPathAsync(string credentialName, System.Threading.CancellationToken cancellationToken)
         {
             if (credentialName == null)
                 throw new System.ArgumentNullException("credentialName");
@@ -4727,18 +4664,15 @@ namespace LlmPlatform.Client
         }
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task CustomerNewAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task CustomerCreateAsync(JsonElement body)
         {
-            return CustomerNewAsync(body, System.Threading.CancellationToken.None);
+            return CustomerCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CustomerNewAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task CustomerCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -4835,9 +4769,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task CustomerUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -5124,9 +5055,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task CustomerDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -5223,9 +5151,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task CustomerBlockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -5322,9 +5247,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task CustomerUnblockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -5421,9 +5343,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task KeyGenerateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -5520,9 +5439,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task KeyUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -5839,9 +5755,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task KeyDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -5929,14 +5842,14 @@ namespace LlmPlatform.Client
         }
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task KeyRegeneratePostAsync(JsonElement? body)
+        public virtual System.Threading.Tasks.Task KeyRegenerateAsync(JsonElement? body)
         {
-            return KeyRegeneratePostAsync(body, System.Threading.CancellationToken.None);
+            return KeyRegenerateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task KeyRegeneratePostAsync(JsonElement? body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task KeyRegenerateAsync(JsonElement? body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6025,14 +5938,14 @@ namespace LlmPlatform.Client
         }
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task KeyRegeneratePostAsync(string key, JsonElement? body)
+        public virtual System.Threading.Tasks.Task KeyRegenerate_KeyKeyParamRegenerateAsync(string key, JsonElement? body)
         {
-            return KeyRegeneratePostAsync(key, body, System.Threading.CancellationToken.None);
+            return KeyRegenerate_KeyKeyParamRegenerateAsync(key, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task KeyRegeneratePostAsync(string key, JsonElement? body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task KeyRegenerate_KeyKeyParamRegenerateAsync(string key, JsonElement? body, System.Threading.CancellationToken cancellationToken)
         {
             if (key == null)
                 throw new System.ArgumentNullException("key");
@@ -6135,9 +6048,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task KeyBlockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -6234,9 +6144,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task KeyUnblockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -6325,19 +6232,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelNewAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(JsonElement body)
         {
-            return ModelNewAsync(body, System.Threading.CancellationToken.None);
+            return ModelManagementAddAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelNewAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -6430,15 +6334,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelInfoList> ModelInfoAsync(string? litellm_model_id)
+        public virtual System.Threading.Tasks.Task<ModelInfoList> ModelManagementInfo_ModelInfoAsync(string? litellm_model_id)
         {
-            return ModelInfoAsync(litellm_model_id, System.Threading.CancellationToken.None);
+            return ModelManagementInfo_ModelInfoAsync(litellm_model_id, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelInfoList> ModelInfoAsync(string? litellm_model_id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelInfoList> ModelManagementInfo_ModelInfoAsync(string? litellm_model_id, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6534,15 +6438,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelInfoList> V1ModelInfoAsync(string? litellm_model_id)
+        public virtual System.Threading.Tasks.Task<ModelInfoList> ModelManagementInfoAsync(string? litellm_model_id)
         {
-            return V1ModelInfoAsync(litellm_model_id, System.Threading.CancellationToken.None);
+            return ModelManagementInfoAsync(litellm_model_id, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelInfoList> V1ModelInfoAsync(string? litellm_model_id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelInfoList> ModelManagementInfoAsync(string? litellm_model_id, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6638,19 +6542,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelUpdatePostAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(JsonElement body)
         {
-            return ModelUpdatePostAsync(body, System.Threading.CancellationToken.None);
+            return ModelManagementUpdateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelUpdatePostAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -6743,21 +6644,18 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelUpdatePatchAsync(string modelId, JsonElement body)
+        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, JsonElement body)
         {
-            return ModelUpdatePatchAsync(modelId, body, System.Threading.CancellationToken.None);
+            return ModelManagementUpdateByIdAsync(modelId, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelUpdatePatchAsync(string modelId, JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
             if (modelId == null)
                 throw new System.ArgumentNullException("modelId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6853,19 +6751,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<AdminMessage> ModelDeleteAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(JsonElement body)
         {
-            return ModelDeleteAsync(body, System.Threading.CancellationToken.None);
+            return ModelManagementDeleteAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AdminMessage> ModelDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -6958,15 +6853,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelGroupInfoList> ModelGroupInfoAsync(string? model_group)
+        public virtual System.Threading.Tasks.Task<ModelGroupInfoList> ModelManagementGroupInfoAsync(string? model_group)
         {
-            return ModelGroupInfoAsync(model_group, System.Threading.CancellationToken.None);
+            return ModelManagementGroupInfoAsync(model_group, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelGroupInfoList> ModelGroupInfoAsync(string? model_group, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelGroupInfoList> ModelManagementGroupInfoAsync(string? model_group, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7061,18 +6956,15 @@ namespace LlmPlatform.Client
         }
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task OrganizationNewAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task OrganizationCreateAsync(JsonElement body)
         {
-            return OrganizationNewAsync(body, System.Threading.CancellationToken.None);
+            return OrganizationCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task OrganizationNewAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task OrganizationCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -7169,9 +7061,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task OrganizationUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -7458,9 +7347,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task OrganizationDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -7548,18 +7434,15 @@ namespace LlmPlatform.Client
         }
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task OrganizationMemberAddAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task OrganizationAddMemberAsync(JsonElement body)
         {
-            return OrganizationMemberAddAsync(body, System.Threading.CancellationToken.None);
+            return OrganizationAddMemberAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task OrganizationMemberAddAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task OrganizationAddMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -7647,18 +7530,15 @@ namespace LlmPlatform.Client
         }
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task OrganizationMemberDeleteAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task OrganizationRemoveMemberAsync(JsonElement body)
         {
-            return OrganizationMemberDeleteAsync(body, System.Threading.CancellationToken.None);
+            return OrganizationRemoveMemberAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task OrganizationMemberDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task OrganizationRemoveMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -7845,19 +7725,16 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsPatchAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(JsonElement body)
         {
-            return RouterSettingsPatchAsync(body, System.Threading.CancellationToken.None);
+            return RouterSettingsUpdateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsPatchAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -7949,18 +7826,15 @@ namespace LlmPlatform.Client
         }
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamNewAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task TeamCreateAsync(JsonElement body)
         {
-            return TeamNewAsync(body, System.Threading.CancellationToken.None);
+            return TeamCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamNewAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task TeamCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -8057,9 +7931,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task TeamUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -8352,9 +8223,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task TeamDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -8442,18 +8310,15 @@ namespace LlmPlatform.Client
         }
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamMemberAddAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task TeamAddMemberAsync(JsonElement body)
         {
-            return TeamMemberAddAsync(body, System.Threading.CancellationToken.None);
+            return TeamAddMemberAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamMemberAddAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task TeamAddMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -8541,18 +8406,15 @@ namespace LlmPlatform.Client
         }
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamMemberDeleteAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task TeamRemoveMemberAsync(JsonElement body)
         {
-            return TeamMemberDeleteAsync(body, System.Threading.CancellationToken.None);
+            return TeamRemoveMemberAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamMemberDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task TeamRemoveMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -8649,9 +8511,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task TeamBlockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -8748,9 +8607,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task TeamUnblockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -8838,18 +8694,15 @@ namespace LlmPlatform.Client
         }
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task UserNewAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task UserCreateAsync(JsonElement body)
         {
-            return UserNewAsync(body, System.Threading.CancellationToken.None);
+            return UserCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UserNewAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task UserCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -8946,9 +8799,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task UserUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -9249,9 +9099,6 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task UserDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
         {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try

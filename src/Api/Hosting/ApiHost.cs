@@ -188,6 +188,8 @@ public static partial class ApiHost
                 document.Info.Version = "v1";
                 return Task.CompletedTask;
             });
+            o.AddOperationTransformer(OperationIds.NameOperation);
+            o.AddDocumentTransformer(OperationIds.Deduplicate);
         });
 
         var otlp = !string.IsNullOrEmpty(environment("OTEL_EXPORTER_OTLP_ENDPOINT"));

@@ -33,6 +33,8 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private volatile RuntimeState _state = RuntimeState.Empty;
     private Task _polling = Task.CompletedTask;
+    private readonly HashSet<string> _fileIds;
+    private bool _subscribed;
 
     public RuntimeConfiguration(
         PlatformConfiguration configuration,
@@ -53,6 +55,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
         _time = time;
         _logger = logger;
         BaseRouter = router.Settings;
+        _fileIds = configuration.Deployments.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The configuration file's router settings, under the stored changes.</summary>
@@ -76,15 +79,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
             LogReloadFailed(_logger, ex.Message);
         }
 
-        try
-        {
-            await _channel.SubscribeAsync(OnChangeAnnounced).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogChannelFailed(_logger, _channel.Name, ex.Message);
-        }
-
+        await TrySubscribeAsync().ConfigureAwait(false);
         _polling = PollAsync(_stopping.Token);
     }
 
@@ -163,7 +158,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
         _router.Replace(router);
         var credentials = _configuration.Credentials.Concat(state.Credentials).ToList();
         var entries = _configuration.Deployments.Select(d => new CatalogEntry(d, false, null, null))
-            .Concat(state.Models.Select(m => new CatalogEntry(m.Deployment, true, m.PublicParams, m.Info)));
+            .Concat(state.Models.Where(m => !_fileIds.Contains(m.Id)).Select(m => new CatalogEntry(m.Deployment, true, m.PublicParams, m.Info)));
         _catalog.Replace(new CatalogSnapshot(CatalogSnapshot.WithCredentials(entries, credentials), router.ModelGroupAlias));
         _state = state;
     }
@@ -264,6 +259,25 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
         }
     }
 
+    /// <summary>Subscribes to change notices; when Redis is unreachable now, the poll tries again on its next tick.</summary>
+    private async Task TrySubscribeAsync()
+    {
+        if (!_channel.IsConfigured)
+        {
+            return;
+        }
+
+        try
+        {
+            await _channel.SubscribeAsync(OnChangeAnnounced).ConfigureAwait(false);
+            _subscribed = true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogChannelFailed(_logger, _channel.Name, ex.Message);
+        }
+    }
+
     private async Task PollAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(PollInterval, _time);
@@ -272,6 +286,10 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 await ReloadQuietlyAsync().ConfigureAwait(false);
+                if (!_subscribed)
+                {
+                    await TrySubscribeAsync().ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException)

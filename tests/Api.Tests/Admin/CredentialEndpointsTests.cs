@@ -10,6 +10,7 @@ namespace LlmPlatform.Api.Tests.Admin;
 public sealed class CredentialEndpointsTests
 {
     private const string EncryptionKey = "credential-tests-encryption-key";
+    private const string FileCredentialKey = "sk-from-the-file-credential-9876";
 
     private FakeUpstreamServer _fake = null!;
     private ApiServer _api = null!;
@@ -27,8 +28,23 @@ public sealed class CredentialEndpointsTests
                   litellm_credential_name: upstream-cred
                 model_info:
                   id: via-credential-1
+              - model_name: via-file-credential
+                litellm_params:
+                  model: openai/gpt-fake
+                  api_base: {_fake.BaseUrl}/v1
+                  litellm_credential_name: file-cred
+            credential_list:
+              - credential_name: file-cred
+                credential_values:
+                  api_key: os.environ/FILE_CRED_KEY
+                credential_info:
+                  description: from the file
             """;
-        _api = await ApiServer.StartAsync(config, environment: new Dictionary<string, string?> { ["LLMPLATFORM_ENCRYPTION_KEY"] = EncryptionKey });
+        _api = await ApiServer.StartAsync(config, environment: new Dictionary<string, string?>
+        {
+            ["LLMPLATFORM_ENCRYPTION_KEY"] = EncryptionKey,
+            ["FILE_CRED_KEY"] = FileCredentialKey,
+        });
     }
 
     [OneTimeTearDown]
@@ -67,7 +83,8 @@ public sealed class CredentialEndpointsTests
         var stored = await CatalogAdminHttp.ScalarTextAsync(_api.DatabaseUrl, "SELECT credential_values::text FROM credentials WHERE credential_name = @p", "round-trip");
         stored.Should().NotBeNull().And.Contain("api_key").And.NotContain(secret).And.NotContain("up.example");
 
-        var deleted = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Delete, "/credentials/delete?credential_name=round-trip");
+        (await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info?credential_id=round-trip")).Status.Should().Be(200);
+        var deleted = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Delete, "/credentials/delete", """{"credential_name":"round-trip"}""");
         deleted.Status.Should().Be(200, deleted.Body);
         (await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info?credential_name=round-trip")).Status.Should().Be(404);
     }
@@ -119,6 +136,12 @@ public sealed class CredentialEndpointsTests
         (await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Patch, "/credentials/update", """{"credential_name":"no-such","credential_values":{"api_key":"k"}}""")).Status.Should().Be(404);
         (await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Delete, "/credentials/delete?credential_name=no-such")).Status.Should().Be(404);
 
+        var seedShape = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Post, "/credentials", """{"name":"seed-shape","provider":"azure","credential_values":{"api_key":"sk-seed-shape-000000"}}""");
+        seedShape.Status.Should().Be(200, seedShape.Body);
+        var seedInfo = CatalogAdminHttp.Json((await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/by_name/seed-shape")).Body);
+        seedInfo.GetProperty("credential_info").GetProperty("custom_llm_provider").GetString().Should().Be("azure");
+        seedInfo.GetProperty("provider").GetString().Should().Be("azure");
+
         var kept = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info/keep-me");
         kept.Status.Should().Be(200);
         CatalogAdminHttp.Json(kept.Body).GetProperty("credential_values").GetProperty("api_key").GetString().Should().Be("sk-...0000");
@@ -162,9 +185,40 @@ public sealed class CredentialEndpointsTests
         (await CatalogAdminHttp.SendAsync(keyless.Client, HttpMethod.Get, "/credentials/list")).Body.Should().NotContain("\"c\"");
     }
 
-    private async Task ChatAsync()
+    [Test]
+    public async Task FileCredential_IsUsedByItsDeploymentListedMaskedAndReadOnly()
     {
-        var client = new ChatClient("via-credential", new ApiKeyCredential(ApiServer.MasterKey), new OpenAIClientOptions { Endpoint = _api.OpenAiEndpoint });
+        await ChatAsync("via-file-credential");
+        LastAuthorization().Should().Be("Bearer " + FileCredentialKey);
+
+        var info = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/credentials/info/file-cred");
+        info.Status.Should().Be(200);
+        info.Body.Should().NotContain(FileCredentialKey).And.Contain("sk-...9876").And.Contain("from the file");
+
+        var update = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Patch, "/credentials/update", """{"credential_name":"file-cred","credential_values":{"api_key":"sk-replaced-000000"}}""");
+        update.Status.Should().Be(400);
+        (await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Delete, "/credentials/file-cred")).Status.Should().Be(400);
+
+        await ChatAsync("via-file-credential");
+        LastAuthorization().Should().Be("Bearer " + FileCredentialKey);
+    }
+
+    [Test]
+    public async Task OpenApiDocument_DescribesTheRunTimeConfigurationEndpoints()
+    {
+        var document = await CatalogAdminHttp.SendAsync(_api.Client, HttpMethod.Get, "/openapi.json");
+
+        document.Status.Should().Be(200);
+        var paths = CatalogAdminHttp.Json(document.Body).GetProperty("paths");
+        foreach (var path in new[] { "/credentials/new", "/credentials/list", "/credentials/info", "/credentials/update", "/credentials/delete", "/model/new", "/model/info", "/v1/model/info", "/model/update", "/model/{modelId}/update", "/model/delete", "/model_group/info", "/router/settings" })
+        {
+            paths.TryGetProperty(path, out _).Should().BeTrue(path);
+        }
+    }
+
+    private async Task ChatAsync(string model = "via-credential")
+    {
+        var client = new ChatClient(model, new ApiKeyCredential(ApiServer.MasterKey), new OpenAIClientOptions { Endpoint = _api.OpenAiEndpoint });
         var completion = (await client.CompleteChatAsync([new UserChatMessage("hello")])).Value;
         completion.Content.Should().NotBeEmpty();
     }

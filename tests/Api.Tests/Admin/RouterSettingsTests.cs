@@ -115,6 +115,23 @@ public sealed class RouterSettingsTests
         (await CatalogAdminHttp.EventuallyAsync(async () => await ChatStatusAsync(_nodeB, "calm") == 200, Propagation)).Should().BeTrue();
     }
 
+    [Test]
+    public async Task Patch_Timeout_CutsSlowUpstreamCallsOnTheOtherNode()
+    {
+        (await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """{"timeout":0.5,"num_retries":0}""")).Status.Should().Be(200);
+        (await CatalogAdminHttp.EventuallyAsync(
+            async () => CatalogAdminHttp.Json((await CatalogAdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/router/settings")).Body).TryGetProperty("timeout", out var t) && t.GetDouble() == 0.5,
+            Propagation)).Should().BeTrue();
+
+        _fake.Script.Enqueue(Routes.OpenAiChat, Behavior.Answer(TimeSpan.FromSeconds(3)));
+        (await ChatStatusAsync(_nodeB)).Should().Be(504);
+
+        (await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", """{"timeout":null,"num_retries":2}""")).Status.Should().Be(200);
+        (await CatalogAdminHttp.EventuallyAsync(
+            async () => !CatalogAdminHttp.Json((await CatalogAdminHttp.SendAsync(_nodeB.Client, HttpMethod.Get, "/router/settings")).Body).TryGetProperty("timeout", out _),
+            Propagation)).Should().BeTrue("a null removes the change and the file's value (none) applies again");
+    }
+
     private async Task ExpectBadRequest(string body, string param)
     {
         var answer = await CatalogAdminHttp.SendAsync(_nodeA.Client, HttpMethod.Patch, "/router/settings", body);

@@ -30,7 +30,7 @@ public sealed class GeneratedClientTests
     [Test]
     public async Task Models_ThroughGeneratedClient_ListsTheGroup()
     {
-        var models = await _client.ModelsAsync();
+        var models = await _client.ModelsListAsync();
         models.Object.Should().Be("list");
         models.Data.Select(m => m.Id).Should().Equal("demo");
     }
@@ -46,7 +46,7 @@ public sealed class GeneratedClientTests
     [Test]
     public async Task ChatCompletion_ThroughGeneratedClient_Answers()
     {
-        var response = await _client.ChatCompletionsAsync(new ChatCompletionRequest
+        var response = await _client.ChatCompletionsCreateAsync(new ChatCompletionRequest
         {
             Model = "demo",
             Messages = [new ChatMessage { Role = "user", Content = JsonSerializer.SerializeToElement("typed client") }],
@@ -59,7 +59,7 @@ public sealed class GeneratedClientTests
     [Test]
     public async Task UnknownModel_ThroughGeneratedClient_RaisesTheTypedEnvelope()
     {
-        var act = () => _client.ChatCompletionsAsync(new ChatCompletionRequest
+        var act = () => _client.ChatCompletionsCreateAsync(new ChatCompletionRequest
         {
             Model = "nope",
             Messages = [new ChatMessage { Role = "user", Content = JsonSerializer.SerializeToElement("x") }],

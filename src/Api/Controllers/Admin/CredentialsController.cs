@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LlmPlatform.Application.Access.Credentials;
 using LlmPlatform.Application.Access.Credentials.CreateCredential;
 using LlmPlatform.Application.Access.Credentials.DeleteCredential;
@@ -33,7 +34,7 @@ public sealed class CredentialsController : DialectController
             return Failure(info.Error!);
         }
 
-        return ToResult(await Mediator.Send(new CreateCredentialCommand(Caller, request.CredentialName, request.CredentialValues, info.Value), cancellationToken));
+        return ToResult(await Mediator.Send(new CreateCredentialCommand(Caller, request.NameGiven(), request.CredentialValues, info.Value), cancellationToken));
     }
 
     [HttpGet("/credentials/list")]
@@ -44,8 +45,11 @@ public sealed class CredentialsController : DialectController
 
     [HttpGet("/credentials/info")]
     [ProducesResponseType<CredentialView>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> Info([FromQuery(Name = "credential_name")] string? credentialName, CancellationToken cancellationToken) =>
-        ToResult(await Mediator.Send(new GetCredentialQuery(Caller, credentialName), cancellationToken));
+    public async Task<IActionResult> Info(
+        [FromQuery(Name = "credential_name")] string? credentialName,
+        [FromQuery(Name = "credential_id")] string? credentialId,
+        CancellationToken cancellationToken) =>
+        ToResult(await Mediator.Send(new GetCredentialQuery(Caller, credentialName ?? credentialId), cancellationToken));
 
     [HttpGet("/credentials/info/{credentialName}")]
     [HttpGet("/credentials/by_name/{credentialName}")]
@@ -56,7 +60,7 @@ public sealed class CredentialsController : DialectController
     [HttpPatch("/credentials/update")]
     [ProducesResponseType<AdminMessage>(StatusCodes.Status200OK)]
     public Task<IActionResult> Update([FromBody] CredentialRequest request, CancellationToken cancellationToken) =>
-        UpdateAsync(request.CredentialName, request, cancellationToken);
+        UpdateAsync(request.NameGiven(), request, cancellationToken);
 
     [HttpPatch("/credentials/{credentialName}")]
     [ProducesResponseType<AdminMessage>(StatusCodes.Status200OK)]
@@ -67,9 +71,10 @@ public sealed class CredentialsController : DialectController
     [ProducesResponseType<AdminMessage>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Delete(
         [FromQuery(Name = "credential_name")] string? credentialName,
+        [FromQuery(Name = "credential_id")] string? credentialId,
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CredentialRequest? request,
         CancellationToken cancellationToken) =>
-        ToResult(await Mediator.Send(new DeleteCredentialCommand(Caller, credentialName ?? request?.CredentialName), cancellationToken));
+        ToResult(await Mediator.Send(new DeleteCredentialCommand(Caller, credentialName ?? credentialId ?? request?.NameGiven()), cancellationToken));
 
     [HttpDelete("/credentials/{credentialName}")]
     [ProducesResponseType<AdminMessage>(StatusCodes.Status200OK)]
@@ -87,10 +92,22 @@ public sealed class CredentialsController : DialectController
         return ToResult(await Mediator.Send(new UpdateCredentialCommand(Caller, credentialName, request.CredentialValues, info.Value), cancellationToken));
     }
 
-    private static Result<string?> InfoJson(CredentialRequest request) => request.CredentialInfo switch
+    /// <summary><c>credential_info</c> as JSON text, with <c>provider</c> kept as its <c>custom_llm_provider</c>.</summary>
+    private static Result<string?> InfoJson(CredentialRequest request)
     {
-        null or { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => Result<string?>.Success(null),
-        { ValueKind: JsonValueKind.Object } info => info.GetRawText(),
-        _ => Error.Validation("credential_info must be an object.", "credential_info"),
-    };
+        var given = request.CredentialInfo;
+        if (given is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) })
+        {
+            return Error.Validation("credential_info must be an object.", "credential_info");
+        }
+
+        var info = given is { ValueKind: JsonValueKind.Object } value ? JsonNode.Parse(value.GetRawText()) as JsonObject : null;
+        if (!string.IsNullOrWhiteSpace(request.Provider))
+        {
+            info ??= new JsonObject();
+            info["custom_llm_provider"] = request.Provider;
+        }
+
+        return info?.ToJsonString();
+    }
 }

@@ -8,6 +8,9 @@ public sealed record CredentialView
 {
     public required string CredentialName { get; init; }
 
+    /// <summary>The provider the credential is for (<c>credential_info.custom_llm_provider</c>), when known.</summary>
+    public string? Provider { get; init; }
+
     public required IReadOnlyDictionary<string, string> CredentialValues { get; init; }
 
     public required JsonElement CredentialInfo { get; init; }
@@ -21,9 +24,15 @@ public sealed record CredentialView
         }
 
         using var info = JsonDocument.Parse(credential.InfoJson);
+        var provider = info.RootElement.ValueKind == JsonValueKind.Object
+            && info.RootElement.TryGetProperty("custom_llm_provider", out var given)
+            && given.ValueKind == JsonValueKind.String
+                ? given.GetString()
+                : null;
         return new CredentialView
         {
             CredentialName = credential.Name,
+            Provider = provider,
             CredentialValues = masked,
             CredentialInfo = info.RootElement.Clone(),
         };
