@@ -294,12 +294,12 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name);
+        System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name, string? credential_id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name, string? credential_id, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
@@ -348,12 +348,12 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string? credential_name, CredentialRequest? body);
+        System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string? credential_name, string? credential_id, CredentialRequest? body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string? credential_name, CredentialRequest? body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string? credential_name, string? credential_id, CredentialRequest? body, System.Threading.CancellationToken cancellationToken);
 
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task CustomerCreateAsync(JsonElement body);
@@ -3939,15 +3939,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name)
+        public virtual System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name, string? credential_id)
         {
-            return CredentialsInfoAsync(credential_name, System.Threading.CancellationToken.None);
+            return CredentialsInfoAsync(credential_name, credential_id, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CredentialView> CredentialsInfoAsync(string? credential_name, string? credential_id, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3966,6 +3966,10 @@ namespace LlmPlatform.Client
                     if (credential_name != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("credential_name")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(credential_name, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (credential_id != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("credential_id")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(credential_id, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -4557,15 +4561,15 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string? credential_name, CredentialRequest? body)
+        public virtual System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string? credential_name, string? credential_id, CredentialRequest? body)
         {
-            return CredentialsDeleteAsync(credential_name, body, System.Threading.CancellationToken.None);
+            return CredentialsDeleteAsync(credential_name, credential_id, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string? credential_name, CredentialRequest? body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string? credential_name, string? credential_id, CredentialRequest? body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4588,6 +4592,10 @@ namespace LlmPlatform.Client
                     if (credential_name != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("credential_name")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(credential_name, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (credential_id != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("credential_id")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(credential_id, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -9600,6 +9608,15 @@ namespace LlmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("credential_name")]
         public string? Credential_name { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("credential_id")]
+        public string? Credential_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("provider")]
+        public string? Provider { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("credential_values")]
         public System.Collections.Generic.IDictionary<string, string>? Credential_values { get; set; } = default!;
 
@@ -9624,6 +9641,9 @@ namespace LlmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("credential_name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Credential_name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("provider")]
+        public string? Provider { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("credential_values")]
         [System.ComponentModel.DataAnnotations.Required]
