@@ -71,7 +71,7 @@ public static class DependencyInjection
         services.AddSingleton<Router>();
         services.AddSingleton<IRouter>(sp => sp.GetRequiredService<Router>());
 
-        services.AddSingleton<SpendLedger>();
+        services.AddSingleton(_ => new SpendLedger(configuration.General.LedgerMemoryCapacity, new LedgerSpill(SpillDirectory(configuration, dataSource))));
         services.AddSingleton<IUsageEventSink>(sp => new SettlingUsageEventSink(
             sp.GetRequiredService<SpendLedger>(),
             sp.GetRequiredService<ReservationSettler>()));
@@ -82,6 +82,20 @@ public static class DependencyInjection
         services.AddSingleton<IHealthProbe, RedisHealthProbe>();
         services.AddSingleton<IHealthProbe, ProviderHealthProbe>();
         return services;
+    }
+
+    /// <summary>The configured spill folder, or one per database server and database under the temp directory.</summary>
+    private static string SpillDirectory(PlatformConfiguration configuration, NpgsqlDataSource dataSource)
+    {
+        if (configuration.General.LedgerSpillDirectory is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        var name = $"{builder.Host}-{builder.Port}-{builder.Database}";
+        var safe = string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        return Path.Combine(Path.GetTempPath(), "llmplatform-ledger", safe);
     }
 
     private static void AddAccess(IServiceCollection services)

@@ -19,6 +19,12 @@ public sealed record GeneralSettings
     /// <summary>Whether prompts and answers are kept in the spend ledger.</summary>
     public bool StorePrompts { get; init; }
 
+    /// <summary>How many spend-ledger rows wait in memory for PostgreSQL before the rest go to disk.</summary>
+    public int LedgerMemoryCapacity { get; init; } = 100_000;
+
+    /// <summary>Where the ledger spills rows it cannot keep in memory (default: a folder per database under the temp directory).</summary>
+    public string? LedgerSpillDirectory { get; init; }
+
     /// <summary>The key that encrypts stored credentials (any string; a 256-bit key is derived from it).</summary>
     public string? EncryptionKey { get; init; }
 }

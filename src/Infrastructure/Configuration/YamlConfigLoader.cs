@@ -65,7 +65,7 @@ public static class YamlConfigLoader
         "master_key", "database_url", "redis_url", "max_request_size_mb", "drain_timeout", "store_prompts_in_spend_logs",
         "store_prompts", "encryption_key", "salt_key", "alerting", "alerting_threshold", "proxy_batch_write_at",
         "database_connection_pool_limit", "disable_spend_logs", "allow_requests_on_db_unavailable",
-        "background_health_checks", "health_check_interval", "disable_master_key_return", "webhook_allowed_hosts",
+        "background_health_checks", "health_check_interval", "ledger_memory_capacity", "ledger_spill_dir", "disable_master_key_return", "webhook_allowed_hosts",
     };
 
     public static PlatformConfiguration LoadFile(string path, Func<string, string?>? environment = null)
@@ -690,6 +690,12 @@ public static class YamlConfigLoader
                 case "store_prompts":
                 case "store_prompts_in_spend_logs":
                     settings = settings with { StorePrompts = reader.Bool(value, path) ?? false };
+                    break;
+                case "ledger_memory_capacity":
+                    settings = settings with { LedgerMemoryCapacity = reader.Int(value, path, 1) ?? settings.LedgerMemoryCapacity };
+                    break;
+                case "ledger_spill_dir":
+                    settings = settings with { LedgerSpillDirectory = reader.String(value, path) };
                     break;
                 case "encryption_key":
                 case "salt_key":

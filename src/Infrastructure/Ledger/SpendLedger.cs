@@ -3,29 +3,44 @@ using LlmPlatform.Application.Gateway;
 
 namespace LlmPlatform.Infrastructure.Ledger;
 
-/// <summary>The in-process queue of usage events; the request path only writes to it and never waits.</summary>
-public sealed class SpendLedger : IUsageEventSink
+/// <summary>
+/// The queue of usage events between the request path and the ledger writer. The request path only writes to
+/// it and never waits: up to <c>capacity</c> events wait in memory, the rest go to the on-disk spill.
+/// </summary>
+public sealed class SpendLedger : IUsageEventSink, IDisposable
 {
-    private readonly Channel<UsageEvent> _channel = Channel.CreateUnbounded<UsageEvent>(new UnboundedChannelOptions
-    {
-        SingleReader = true,
-        SingleWriter = false,
-        AllowSynchronousContinuations = false,
-    });
-
+    private readonly Channel<UsageEvent> _channel;
     private long _published;
+
+    public SpendLedger(int capacity, LedgerSpill spill)
+    {
+        Spill = spill;
+        _channel = Channel.CreateBounded<UsageEvent>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            AllowSynchronousContinuations = false,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
 
     public ChannelReader<UsageEvent> Reader => _channel.Reader;
 
+    public LedgerSpill Spill { get; }
+
     public long Published => Interlocked.Read(ref _published);
 
+    /// <summary>Events queued in memory (the spill on disk is not counted).</summary>
     public int Pending => _channel.Reader.Count;
 
     public void Publish(UsageEvent usageEvent)
     {
         Interlocked.Increment(ref _published);
-        _channel.Writer.TryWrite(usageEvent);
+        if (!_channel.Writer.TryWrite(usageEvent))
+        {
+            Spill.Append(usageEvent);
+        }
     }
 
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Dispose() => Spill.Dispose();
 }

@@ -38,13 +38,23 @@ public sealed partial class SpendLedgerWriter : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<UsageEvent>(MaxBatch);
-        var reader = _ledger.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (!stoppingToken.IsCancellationRequested)
             {
                 Fill(batch);
-                await WriteWithRetryAsync(batch, stoppingToken).ConfigureAwait(false);
+                if (batch.Count > 0)
+                {
+                    await WriteWithRetryAsync(batch, stoppingToken).ConfigureAwait(false);
+                }
+                else if (_ledger.Spill.OldestSegment() is { } segment)
+                {
+                    await ReplayAsync(segment, stoppingToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await WaitForEventsAsync(stoppingToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -52,7 +62,7 @@ public sealed partial class SpendLedgerWriter : BackgroundService
             // Shutting down: flush below.
         }
 
-        // Flush everything still queued, with a bounded effort.
+        // Flush everything still queued in memory, with a bounded effort; what cannot be written goes to disk.
         using var flushTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         Fill(batch);
         while (batch.Count > 0)
@@ -66,9 +76,46 @@ public sealed partial class SpendLedgerWriter : BackgroundService
             catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or IOException or TimeoutException)
             {
                 LogFlushFailed(_logger, batch.Count + _ledger.Pending, ex.GetType().Name);
-                break;
+                do
+                {
+                    foreach (var item in batch)
+                    {
+                        _ledger.Spill.Append(item);
+                    }
+
+                    batch.Clear();
+                    Fill(batch);
+                }
+                while (batch.Count > 0);
             }
         }
+    }
+
+    private async Task WaitForEventsAsync(CancellationToken stoppingToken)
+    {
+        // Wakes for new events, and once a second to look for spilled segments (also those of an earlier run).
+        using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        tick.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await _ledger.Reader.WaitToReadAsync(tick.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Writes one spilled segment in batches and deletes it once every row is committed.</summary>
+    private async Task ReplayAsync(string segment, CancellationToken stoppingToken)
+    {
+        var events = LedgerSpill.Read(segment);
+        for (var offset = 0; offset < events.Count; offset += MaxBatch)
+        {
+            var batch = events.GetRange(offset, Math.Min(MaxBatch, events.Count - offset));
+            await WriteWithRetryAsync(batch, stoppingToken).ConfigureAwait(false);
+        }
+
+        LedgerSpill.Delete(segment);
     }
 
     private void Fill(List<UsageEvent> batch)

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using LlmPlatform.Application.Gateway;
+
+namespace LlmPlatform.Infrastructure.Ledger;
+
+/// <summary>How spilled usage events are written to disk.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(UsageEvent))]
+internal sealed partial class LedgerJsonContext : JsonSerializerContext
+{
+}
