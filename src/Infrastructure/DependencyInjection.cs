@@ -10,6 +10,7 @@ using LlmPlatform.Infrastructure.Health;
 using LlmPlatform.Infrastructure.Ledger;
 using LlmPlatform.Infrastructure.Persistence;
 using LlmPlatform.Infrastructure.Providers.Anthropic;
+using LlmPlatform.Infrastructure.Providers.Bedrock;
 using LlmPlatform.Infrastructure.Providers.Common;
 using LlmPlatform.Infrastructure.Providers.Gemini;
 using LlmPlatform.Infrastructure.Providers.Mock;
@@ -52,6 +53,8 @@ public static class DependencyInjection
         services.AddSingleton<IProviderAdapter, AnthropicAdapter>();
         services.AddSingleton<IProviderAdapter, GeminiAdapter>();
         services.AddSingleton<IProviderAdapter, OllamaAdapter>();
+        services.AddSingleton(_ => new AwsEnvironment());
+        services.AddSingleton<IProviderAdapter, BedrockAdapter>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<RouterOptions>();
         services.AddSingleton<Router>();

@@ -19,6 +19,9 @@ internal static class FakeRoutes
         app.MapPost("/v1beta/models/{action}", (HttpContext ctx, string action) => gemini.ModelsAsync(ctx, action));
         var ollama = new OllamaFake(script, options);
         app.MapPost("/api/chat", ctx => ollama.ChatAsync(ctx));
+        var bedrock = new BedrockFake(script, options);
+        app.MapPost("/model/{modelId}/converse", ctx => bedrock.ConverseAsync(ctx, stream: false));
+        app.MapPost("/model/{modelId}/converse-stream", ctx => bedrock.ConverseAsync(ctx, stream: true));
         app.MapGet("/", () => Results.Ok(new { status = "fake upstream" }));
     }
 }

@@ -8,4 +8,5 @@ public static class Routes
     public const string AnthropicMessages = "anthropic.messages";
     public const string GeminiGenerate = "gemini.generate";
     public const string OllamaChat = "ollama.chat";
+    public const string BedrockConverse = "bedrock.converse";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using LlmPlatform.Application.Configuration;
 using LlmPlatform.Domain.Catalog;
 using LlmPlatform.Domain.Common;
+using LlmPlatform.Infrastructure.Providers.Bedrock;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -205,6 +206,7 @@ public static class YamlConfigLoader
         }
 
         string? model = null;
+        (string Key, YamlNode Node)? region = null;
         decimal? inputCost = null;
         decimal? outputCost = null;
         var settings = new DeploymentSettings();
@@ -252,6 +254,9 @@ public static class YamlConfigLoader
                 case "output_cost_per_token":
                     outputCost = reader.Decimal(value, path);
                     break;
+                case "aws_region_name" or "region_name":
+                    region = (path, value);
+                    break;
                 default:
                     if (!ParamKeys.Contains(key))
                     {
@@ -271,6 +276,11 @@ public static class YamlConfigLoader
         if (!KnownProviders.Contains(provider))
         {
             reader.Warn(parameters, $"model_list[{index}] uses provider '{provider}', which has no adapter; requests to it will fail.");
+        }
+
+        if (provider == "bedrock")
+        {
+            CheckBedrock(reader, parameters, region, settings, index);
         }
 
         string? id = null;
@@ -329,6 +339,20 @@ public static class YamlConfigLoader
         catch (DomainException ex)
         {
             throw reader.Fail(node, $"model_list[{index}]", ex.Message);
+        }
+    }
+
+    /// <summary>A bedrock/ deployment signs for a region: it needs a valid aws_region_name unless api_base names the endpoint.</summary>
+    private static void CheckBedrock(YamlReader reader, YamlNode parameters, (string Key, YamlNode Node)? region, DeploymentSettings settings, int index)
+    {
+        if (region is { } given && !AwsRegion.IsValid(settings.AwsRegionName))
+        {
+            throw reader.Fail(given.Node, $"model_list[{index}].{given.Key}", $"must be an AWS region such as us-east-1 (got '{settings.AwsRegionName}').");
+        }
+
+        if (settings.AwsRegionName is null && settings.ApiBase is null)
+        {
+            throw reader.Fail(parameters, $"model_list[{index}].litellm_params.aws_region_name", "is required for a bedrock/ deployment (or set api_base).");
         }
     }
 
