@@ -59,6 +59,9 @@ public abstract class ProviderContractTests
 
     protected virtual string ExtraParams => string.Empty;
 
+    /// <summary>Extra model_info lines of the deployment.</summary>
+    protected virtual string ExtraInfo => string.Empty;
+
     private string Config(bool dropParams) => $"""
         model_list:
           - model_name: {ModelName}
@@ -69,6 +72,7 @@ public abstract class ProviderContractTests
         {ExtraParams}
             model_info:
               id: contract-1
+        {ExtraInfo}
         router_settings:
           num_retries: 2
           allowed_fails: 1000
@@ -302,6 +306,29 @@ public abstract class ProviderContractTests
         completion.Content[0].Text.Should().Be(DefaultAnswer(_fake.Options.AnswerWords));
         Received().Should().ContainSingle().Which.Body.Should().NotContain(UnsupportedParam);
     }
+
+    [Test]
+    public async Task CompleteChat_WithToolArgumentsThatAreNotJson_Is400WithoutCallingUpstream()
+    {
+        using var response = await PostAsync(_api, """
+            {"model":"contract-model","messages":[
+              {"role":"user","content":"weather?"},
+              {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{not json"}}]},
+              {"role":"tool","tool_call_id":"call_1","content":"sunny"}]}
+            """);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        error["type"]!.GetValue<string>().Should().Be("invalid_request_error");
+        error["message"]!.GetValue<string>().Should().Contain("get_weather");
+        Received().Should().BeEmpty();
+    }
+
+    /// <summary>Posts raw JSON to the shared gateway with the master key.</summary>
+    protected Task<HttpResponseMessage> PostAsync(string json) => PostAsync(_api, json);
+
+    /// <summary>The bodies this provider's fake received, in order.</summary>
+    protected List<JsonNode> ReceivedBodies() => Received().Select(r => JsonNode.Parse(r.Body)!).ToList();
 
     private static async Task<HttpResponseMessage> PostAsync(ApiServer api, string json)
     {
