@@ -84,6 +84,36 @@ public sealed partial class BedrockTests : ProviderContractTests
         config["stopSequences"]![0]!.GetValue<string>().Should().Be("STOP");
     }
 
+    [Test]
+    public async Task CompleteChat_WithRequiredToolChoice_SendsAnyInToolConfig()
+    {
+        using var response = await PostAsync("""
+            {"model":"contract-model","tool_choice":"required",
+             "tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object","properties":{}}}}],
+             "messages":[{"role":"user","content":"weather?"}]}
+            """);
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        var toolConfig = ReceivedBodies().Single()["toolConfig"]!;
+        toolConfig["toolChoice"]!["any"].Should().BeOfType<JsonObject>();
+        toolConfig["tools"]![0]!["toolSpec"]!["name"]!.GetValue<string>().Should().Be("get_weather");
+    }
+
+    [Test]
+    public async Task CompleteChat_WithTopKAndAnImageUrl_Is400NamingTheProblem()
+    {
+        using var topK = await PostAsync("""{"model":"contract-model","top_k":5,"messages":[{"role":"user","content":"hi"}]}""");
+        using var image = await PostAsync("""
+            {"model":"contract-model","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://example.com/a.png"}}]}]}
+            """);
+
+        topK.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        (await topK.Content.ReadAsStringAsync()).Should().Contain("top_k").And.Contain("unsupported_params");
+        image.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        (await image.Content.ReadAsStringAsync()).Should().Contain("data URL");
+        ReceivedBodies().Should().BeEmpty();
+    }
+
     [GeneratedRegex(@"^AWS4-HMAC-SHA256 Credential=(?<key>[A-Z0-9]+)/[0-9]{8}/(?<scope>[^,]+), SignedHeaders=(?<signed>[a-z0-9;-]+), Signature=[0-9a-f]{64}$")]
     private static partial Regex SigV4();
 }
