@@ -68,6 +68,7 @@ public abstract class ProviderContractTests
             litellm_params:
               model: {Model}
               api_base: {_fake.BaseUrl}
+              timeout: 1
         {CredentialParams}
         {ExtraParams}
             model_info:
@@ -228,6 +229,31 @@ public abstract class ProviderContractTests
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Headers.GetValues("x-llmplatform-attempts").Single().Should().Be("2");
+        Received().Should().HaveCount(2);
+    }
+
+    [Test]
+    public async Task CompleteChat_WhenTheConnectionResetsBeforeTheFirstByte_RetriesAndAnswers()
+    {
+        _fake.Script.Enqueue(Route, Behavior.ResetBeforeFirstByte(), Behavior.Answer());
+
+        using var response = await PostAsync(_api, """{"model":"contract-model","messages":[{"role":"user","content":"reset me"}]}""");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.GetValues("x-llmplatform-attempts").Single().Should().Be("2");
+    }
+
+    [Test]
+    public async Task CompleteChatStreaming_WhenTheUpstreamHangsOnce_TimesOutAndRetries()
+    {
+        _fake.Script.Enqueue(Route, Behavior.Hang(), Behavior.Answer());
+
+        using var response = await PostAsync(_api, """{"model":"contract-model","stream":true,"messages":[{"role":"user","content":"hang once"}]}""");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.GetValues("x-llmplatform-attempts").Single().Should().Be("2");
+        var events = await response.Content.ReadAsStringAsync();
+        events.Should().Contain("[DONE]");
         Received().Should().HaveCount(2);
     }
 
