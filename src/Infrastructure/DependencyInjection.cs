@@ -21,6 +21,7 @@ using LlmPlatform.Infrastructure.Ledger;
 using LlmPlatform.Infrastructure.Persistence;
 using LlmPlatform.Infrastructure.Providers.Anthropic;
 using LlmPlatform.Infrastructure.Providers;
+using LlmPlatform.Infrastructure.Providers.Bedrock;
 using LlmPlatform.Infrastructure.Providers.Common;
 using LlmPlatform.Infrastructure.Providers.Gemini;
 using LlmPlatform.Infrastructure.Providers.Mock;
@@ -66,6 +67,8 @@ public static class DependencyInjection
         services.AddSingleton<IProviderAdapter, GeminiAdapter>();
         services.AddSingleton<IProviderAdapter, OllamaAdapter>();
         services.AddEndpointAdapters();
+        services.AddSingleton(_ => new AwsEnvironment());
+        services.AddSingleton<IProviderAdapter, BedrockAdapter>();
         services.AddSingleton<ProviderRegistry>();
         services.AddSingleton<RouterOptions>();
         services.AddSingleton<Router>();

@@ -161,19 +161,9 @@ internal sealed class AnthropicFake
             return "anthropic-version: header is required";
         }
 
-        JsonNode? request;
-        try
+        if (FakeHttp.ParseObject(body) is not { } root)
         {
-            request = JsonNode.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return "The request body is not valid JSON.";
-        }
-
-        if (request is not JsonObject root)
-        {
-            return "The request body must be a JSON object.";
+            return "The request body is not a valid JSON object.";
         }
 
         if (root["model"] is not JsonValue)

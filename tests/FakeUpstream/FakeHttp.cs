@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -16,7 +18,9 @@ internal static class FakeHttp
         if (script.Record)
         {
             var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
-            script.Add(new RecordedRequest(route, context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body));
+            // The target as sent (still percent-encoded), which is what a signature covers.
+            var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
+            script.Add(new RecordedRequest(route, context.Request.Method, target, headers, body));
         }
 
         return body;
@@ -51,6 +55,19 @@ internal static class FakeHttp
                 return false;
             default:
                 return true;
+        }
+    }
+
+    /// <summary>The body as a JSON object, or null when it is not valid JSON or not an object.</summary>
+    public static JsonObject? ParseObject(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

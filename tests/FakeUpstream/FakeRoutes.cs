@@ -30,6 +30,9 @@ internal static class FakeRoutes
         app.MapPost("/v2/rerank", ctx => cohere.RerankAsync(ctx, Routes.CohereRerank));
         var ollamaEmbed = new OllamaEmbedFake(script, options);
         app.MapPost("/api/embed", ctx => ollamaEmbed.EmbedAsync(ctx, Routes.OllamaEmbed));
+        var bedrock = new BedrockFake(script, options);
+        app.MapPost("/model/{modelId}/converse", ctx => bedrock.ConverseAsync(ctx, stream: false));
+        app.MapPost("/model/{modelId}/converse-stream", ctx => bedrock.ConverseAsync(ctx, stream: true));
         app.MapGet("/", () => Results.Ok(new { status = "fake upstream" }));
     }
 }

@@ -138,16 +138,7 @@ internal sealed class GeminiFake
     /// <summary>The checks the real API makes: known field names only, a non-empty <c>contents</c> with roles user and model.</summary>
     private static string? Validate(string body)
     {
-        JsonObject? request;
-        try
-        {
-            request = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return "Invalid JSON payload received.";
-        }
-
+        var request = FakeHttp.ParseObject(body);
         if (request is null)
         {
             return "Invalid JSON payload received. The body must be an object.";

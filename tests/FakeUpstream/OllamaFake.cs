@@ -115,17 +115,13 @@ internal sealed class OllamaFake
     /// <summary>The checks Ollama makes: a model, messages with known roles, tool-call arguments as objects, known options.</summary>
     private static string? Validate(string body)
     {
-        JsonObject? request;
-        try
+        var request = FakeHttp.ParseObject(body);
+        if (request is null)
         {
-            request = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException ex)
-        {
-            return "invalid character in request body: " + ex.Message;
+            return "invalid character in request body";
         }
 
-        if (request?["model"] is not JsonValue)
+        if (request["model"] is not JsonValue)
         {
             return "model is required";
         }

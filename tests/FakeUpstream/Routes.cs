@@ -16,4 +16,5 @@ public static class Routes
     public const string OpenAiRerank = "openai.rerank";
     public const string CohereRerank = "cohere.rerank";
     public const string OllamaEmbed = "ollama.embed";
+    public const string BedrockConverse = "bedrock.converse";
 }

@@ -5,6 +5,7 @@ using LlmPlatform.Application.Configuration;
 using LlmPlatform.Domain.Access;
 using LlmPlatform.Domain.Catalog;
 using LlmPlatform.Domain.Common;
+using LlmPlatform.Infrastructure.Providers.Bedrock;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -240,6 +241,7 @@ public static class YamlConfigLoader
 
         string? model = null;
         YamlNode? apiBaseNode = null;
+        (string Key, YamlNode Node)? region = null;
         decimal? inputCost = null;
         decimal? outputCost = null;
         var settings = new DeploymentSettings();
@@ -291,6 +293,9 @@ public static class YamlConfigLoader
                 case "output_cost_per_token":
                     outputCost = reader.Decimal(value, path);
                     break;
+                case "aws_region_name" or "region_name":
+                    region = (path, value);
+                    break;
                 default:
                     if (!ParamKeys.Contains(key))
                     {
@@ -320,6 +325,11 @@ public static class YamlConfigLoader
         if (settings.ApiBase is { } apiBase && !(Uri.TryCreate(apiBase, UriKind.Absolute, out var baseUri) && (baseUri.Scheme == Uri.UriSchemeHttp || baseUri.Scheme == Uri.UriSchemeHttps)))
         {
             throw reader.Fail(apiBaseNode ?? parameters, Qualify(prefix, "litellm_params.api_base"), $"must be an http(s) URL (got '{apiBase}').");
+        }
+
+        if (provider == "bedrock")
+        {
+            CheckBedrock(reader, parameters, region, settings, prefix);
         }
 
         string? id = null;
@@ -381,6 +391,20 @@ public static class YamlConfigLoader
         catch (DomainException ex)
         {
             throw reader.Fail(node, prefix ?? "litellm_params", ex.Message);
+        }
+    }
+
+    /// <summary>A bedrock/ deployment signs for a region: it needs a valid aws_region_name unless api_base names the endpoint.</summary>
+    private static void CheckBedrock(YamlReader reader, YamlNode parameters, (string Key, YamlNode Node)? region, DeploymentSettings settings, string? prefix)
+    {
+        if (region is { } given && !AwsRegion.IsValid(settings.AwsRegionName))
+        {
+            throw reader.Fail(given.Node, Qualify(prefix, given.Key), $"must be an AWS region such as us-east-1 (got '{settings.AwsRegionName}').");
+        }
+
+        if (settings.AwsRegionName is null && settings.ApiBase is null)
+        {
+            throw reader.Fail(parameters, Qualify(prefix, "litellm_params.aws_region_name"), "is required for a bedrock/ deployment (or set api_base).");
         }
     }
 

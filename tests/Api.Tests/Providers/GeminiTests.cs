@@ -80,4 +80,22 @@ public sealed class GeminiTests : ProviderContractTests
         config["temperature"]!.GetValue<double>().Should().Be(0.25);
         config["maxOutputTokens"]!.GetValue<int>().Should().Be(77);
     }
+
+    [Test]
+    public async Task CompleteChat_WithNamedToolChoiceTopKAndN_MapsToToolConfigAndGenerationConfig()
+    {
+        using var response = await PostAsync("""
+            {"model":"contract-model","n":2,"top_k":40,
+             "tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object","properties":{}}}}],
+             "tool_choice":{"type":"function","function":{"name":"get_weather"}},
+             "messages":[{"role":"user","content":"weather?"}]}
+            """);
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        var body = ReceivedBodies().Single();
+        body["toolConfig"]!["functionCallingConfig"]!["mode"]!.GetValue<string>().Should().Be("ANY");
+        body["toolConfig"]!["functionCallingConfig"]!["allowedFunctionNames"]![0]!.GetValue<string>().Should().Be("get_weather");
+        body["generationConfig"]!["topK"]!.GetValue<int>().Should().Be(40);
+        body["generationConfig"]!["candidateCount"]!.GetValue<int>().Should().Be(2);
+    }
 }

@@ -59,16 +59,21 @@ public abstract class ProviderContractTests
 
     protected virtual string ExtraParams => string.Empty;
 
+    /// <summary>Extra model_info lines of the deployment.</summary>
+    protected virtual string ExtraInfo => string.Empty;
+
     private string Config(bool dropParams) => $"""
         model_list:
           - model_name: {ModelName}
             litellm_params:
               model: {Model}
               api_base: {_fake.BaseUrl}
+              timeout: 1
         {CredentialParams}
         {ExtraParams}
             model_info:
               id: contract-1
+        {ExtraInfo}
         router_settings:
           num_retries: 2
           allowed_fails: 1000
@@ -228,6 +233,31 @@ public abstract class ProviderContractTests
     }
 
     [Test]
+    public async Task CompleteChat_WhenTheConnectionResetsBeforeTheFirstByte_RetriesAndAnswers()
+    {
+        _fake.Script.Enqueue(Route, Behavior.ResetBeforeFirstByte(), Behavior.Answer());
+
+        using var response = await PostAsync(_api, """{"model":"contract-model","messages":[{"role":"user","content":"reset me"}]}""");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.GetValues("x-llmplatform-attempts").Single().Should().Be("2");
+    }
+
+    [Test]
+    public async Task CompleteChatStreaming_WhenTheUpstreamHangsOnce_TimesOutAndRetries()
+    {
+        _fake.Script.Enqueue(Route, Behavior.Hang(), Behavior.Answer());
+
+        using var response = await PostAsync(_api, """{"model":"contract-model","stream":true,"messages":[{"role":"user","content":"hang once"}]}""");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.GetValues("x-llmplatform-attempts").Single().Should().Be("2");
+        var events = await response.Content.ReadAsStringAsync();
+        events.Should().Contain("[DONE]");
+        Received().Should().HaveCount(2);
+    }
+
+    [Test]
     public async Task CompleteChat_When500OnEveryAttempt_Is502NamingTheProviderWithoutTheKey()
     {
         _fake.Script.SetDefault(Route, Behavior.Fail(500));
@@ -302,6 +332,29 @@ public abstract class ProviderContractTests
         completion.Content[0].Text.Should().Be(DefaultAnswer(_fake.Options.AnswerWords));
         Received().Should().ContainSingle().Which.Body.Should().NotContain(UnsupportedParam);
     }
+
+    [Test]
+    public async Task CompleteChat_WithToolArgumentsThatAreNotJson_Is400WithoutCallingUpstream()
+    {
+        using var response = await PostAsync(_api, """
+            {"model":"contract-model","messages":[
+              {"role":"user","content":"weather?"},
+              {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{not json"}}]},
+              {"role":"tool","tool_call_id":"call_1","content":"sunny"}]}
+            """);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        error["type"]!.GetValue<string>().Should().Be("invalid_request_error");
+        error["message"]!.GetValue<string>().Should().Contain("get_weather");
+        Received().Should().BeEmpty();
+    }
+
+    /// <summary>Posts raw JSON to the shared gateway with the master key.</summary>
+    protected Task<HttpResponseMessage> PostAsync(string json) => PostAsync(_api, json);
+
+    /// <summary>The bodies this provider's fake received, in order.</summary>
+    protected List<JsonNode> ReceivedBodies() => Received().Select(r => JsonNode.Parse(r.Body)!).ToList();
 
     private static async Task<HttpResponseMessage> PostAsync(ApiServer api, string json)
     {

@@ -18,7 +18,7 @@ internal sealed class AnthropicAdapter : TranslatingAdapter<AnthropicResponse>
     private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
     {
         "temperature", "top_p", "stop", "max_tokens", "max_completion_tokens", "tools", "tool_choice", "parallel_tool_calls",
-        "functions", "function_call",
+        "functions", "function_call", "top_k",
     };
 
     public AnthropicAdapter(ProviderHttp http, TimeProvider time)
@@ -114,6 +114,7 @@ internal sealed class AnthropicAdapter : TranslatingAdapter<AnthropicResponse>
             MaxTokens = request.EffectiveMaxTokens ?? call.Deployment.Settings.MaxTokens ?? DefaultMaxTokens,
             Temperature = request.Temperature,
             TopP = request.TopP,
+            TopK = RequestParams.TopK(request),
             StopSequences = MessageContent.StopSequences(request.Stop),
             Stream = stream ? true : null,
             Tools = tools,

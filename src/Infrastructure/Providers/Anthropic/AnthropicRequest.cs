@@ -15,6 +15,8 @@ internal sealed record AnthropicRequest
 
     public double? TopP { get; init; }
 
+    public int? TopK { get; init; }
+
     public IReadOnlyList<string>? StopSequences { get; init; }
 
     public bool? Stream { get; init; }

@@ -51,6 +51,11 @@ internal static class RequestParams
         return names;
     }
 
+    /// <summary>The <c>top_k</c> extension several providers take natively, when the request sets a whole number.</summary>
+    public static int? TopK(ChatCompletionRequest request) =>
+        request.AdditionalProperties is { } extra && extra.TryGetValue("top_k", out var value)
+        && value.ValueKind == System.Text.Json.JsonValueKind.Number && value.TryGetInt32(out var k) ? k : null;
+
     /// <summary>
     /// Null when the provider takes every parameter the call sets or the call drops the others;
     /// otherwise a 400 naming the parameters it cannot take.

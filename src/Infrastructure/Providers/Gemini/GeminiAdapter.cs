@@ -19,7 +19,7 @@ internal sealed class GeminiAdapter : TranslatingAdapter<GeminiResponse>
     private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
     {
         "temperature", "top_p", "n", "stop", "max_tokens", "max_completion_tokens", "tools", "tool_choice", "functions",
-        "function_call", "response_format", "seed", "presence_penalty", "frequency_penalty",
+        "function_call", "response_format", "seed", "presence_penalty", "frequency_penalty", "top_k",
     };
 
     public GeminiAdapter(ProviderHttp http, TimeProvider time)
@@ -143,6 +143,7 @@ internal sealed class GeminiAdapter : TranslatingAdapter<GeminiResponse>
             {
                 Temperature = request.Temperature,
                 TopP = request.TopP,
+                TopK = RequestParams.TopK(request),
                 MaxOutputTokens = request.EffectiveMaxTokens,
                 StopSequences = MessageContent.StopSequences(request.Stop),
                 CandidateCount = request.N is > 1 ? request.N : null,

@@ -8,6 +8,8 @@ internal sealed record GeminiGenerationConfig
 
     public double? TopP { get; init; }
 
+    public int? TopK { get; init; }
+
     public int? MaxOutputTokens { get; init; }
 
     public IReadOnlyList<string>? StopSequences { get; init; }

@@ -16,7 +16,7 @@ internal sealed class OllamaAdapter : TranslatingAdapter<OllamaResponse>
     private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
     {
         "temperature", "top_p", "stop", "max_tokens", "max_completion_tokens", "seed", "presence_penalty", "frequency_penalty",
-        "tools", "functions", "response_format",
+        "tools", "functions", "response_format", "top_k",
     };
 
     private static readonly JsonElement JsonFormat = JsonSerializer.SerializeToElement("json", OllamaJsonContext.Default.String);
@@ -114,6 +114,7 @@ internal sealed class OllamaAdapter : TranslatingAdapter<OllamaResponse>
         {
             Temperature = request.Temperature,
             TopP = request.TopP,
+            TopK = RequestParams.TopK(request),
             NumPredict = request.EffectiveMaxTokens,
             Stop = stop,
             Seed = request.Seed,

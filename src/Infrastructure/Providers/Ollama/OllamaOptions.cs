@@ -7,6 +7,8 @@ internal sealed record OllamaOptions
 
     public double? TopP { get; init; }
 
+    public int? TopK { get; init; }
+
     public int? NumPredict { get; init; }
 
     public IReadOnlyList<string>? Stop { get; init; }

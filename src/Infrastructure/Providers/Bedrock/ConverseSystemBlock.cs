@@ -1,0 +1,3 @@
+namespace LlmPlatform.Infrastructure.Providers.Bedrock;
+
+internal sealed record ConverseSystemBlock(string Text);
