@@ -29,6 +29,7 @@ using LlmPlatform.Infrastructure.Providers.Ollama;
 using LlmPlatform.Infrastructure.Providers.OpenAi;
 using LlmPlatform.Infrastructure.Redis;
 using LlmPlatform.Infrastructure.RuntimeConfig;
+using LlmPlatform.Infrastructure.Telemetry;
 using LlmPlatform.Infrastructure.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -75,9 +76,10 @@ public static class DependencyInjection
         services.AddSingleton<IRouter>(sp => sp.GetRequiredService<Router>());
 
         services.AddSingleton(_ => new SpendLedger(configuration.General.LedgerMemoryCapacity, new LedgerSpill(SpillDirectory(configuration, dataSource))));
-        services.AddSingleton<IUsageEventSink>(sp => new SettlingUsageEventSink(
-            sp.GetRequiredService<SpendLedger>(),
-            sp.GetRequiredService<ReservationSettler>()));
+        services.AddSingleton<GatewayTelemetry>();
+        services.AddSingleton<IUsageEventSink>(sp => new MetricsUsageEventSink(
+            new SettlingUsageEventSink(sp.GetRequiredService<SpendLedger>(), sp.GetRequiredService<ReservationSettler>()),
+            sp.GetRequiredService<GatewayTelemetry>()));
         services.AddSingleton<SpendLedgerWriter>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SpendLedgerWriter>());
 

@@ -6,6 +6,7 @@ using LlmPlatform.Application.Gateway.Contracts;
 using LlmPlatform.Domain.Catalog;
 using LlmPlatform.Domain.Common;
 using LlmPlatform.Infrastructure.Providers.Common;
+using LlmPlatform.Infrastructure.Telemetry;
 using Polly;
 using Polly.Retry;
 
@@ -21,6 +22,7 @@ internal sealed class Router : IRouter
     private static readonly ResiliencePropertyKey<AttemptState> StateKey = new("llmplatform.attempt");
     private static readonly TimeSpan MaxHonouredRetryAfter = TimeSpan.FromSeconds(30);
 
+    private readonly GatewayTelemetry _telemetry;
     private readonly ProviderRegistry _providers;
     private readonly IModelCatalog _catalog;
     private readonly RouterOptions _options;
@@ -30,8 +32,9 @@ internal sealed class Router : IRouter
     private readonly ConcurrentDictionary<Type, (int Retries, object Pipeline)> _otherPipelines = new();
     private (int Retries, ResiliencePipeline<Result<ChatCompletionResponse>> Chat, ResiliencePipeline<Result<StartedStream>> Stream)? _pipelines;
 
-    public Router(ProviderRegistry providers, IModelCatalog catalog, RouterOptions options, TimeProvider time)
+    public Router(ProviderRegistry providers, IModelCatalog catalog, RouterOptions options, TimeProvider time, GatewayTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _providers = providers;
         _catalog = catalog;
         _options = options;
@@ -190,6 +193,7 @@ internal sealed class Router : IRouter
     {
         var state = StateOf(deployment);
         var started = Stopwatch.GetTimestamp();
+        using var span = _telemetry.StartAttempt(deployment);
         state.Started(_time.GetUtcNow());
         Result<T> result;
         try
@@ -199,23 +203,38 @@ internal sealed class Router : IRouter
         catch
         {
             state.Failed(_time.GetUtcNow(), int.MaxValue, TimeSpan.Zero, coolNow: false);
+            span?.SetStatus(ActivityStatusCode.Error, "exception");
             throw;
         }
 
         if (result.IsSuccess)
         {
-            var tokens = result.Value is ChatCompletionResponse { Usage: { } usage } ? usage.TotalTokens : 0;
-            state.Succeeded(_time.GetUtcNow(), Stopwatch.GetElapsedTime(started), tokens);
-        }
-        else if (UpstreamErrors.IsRetryable(result.Error!))
-        {
-            var settings = _options.Settings;
-            var coolNow = groupSize > 1 && result.Error!.StatusOverride == 429;
-            state.Failed(_time.GetUtcNow(), settings.AllowedFails, settings.CooldownTime, coolNow);
+            var usage = result.Value is ChatCompletionResponse { Usage: { } u } ? u : null;
+            state.Succeeded(_time.GetUtcNow(), Stopwatch.GetElapsedTime(started), usage?.TotalTokens ?? 0);
+            if (span is not null && usage is not null)
+            {
+                span.SetTag("gen_ai.usage.input_tokens", usage.PromptTokens);
+                span.SetTag("gen_ai.usage.output_tokens", usage.CompletionTokens);
+                span.SetTag("gen_ai.response.model", ((ChatCompletionResponse)(object)result.Value!).Model);
+            }
         }
         else
         {
-            state.Succeeded(_time.GetUtcNow(), Stopwatch.GetElapsedTime(started), 0);
+            span?.SetStatus(ActivityStatusCode.Error, result.Error!.Code);
+            span?.SetTag("error.type", result.Error!.Code);
+            if (UpstreamErrors.IsRetryable(result.Error!))
+            {
+                var settings = _options.Settings;
+                var coolNow = groupSize > 1 && result.Error!.StatusOverride == 429;
+                if (state.Failed(_time.GetUtcNow(), settings.AllowedFails, settings.CooldownTime, coolNow))
+                {
+                    _telemetry.CooledDown(deployment);
+                }
+            }
+            else
+            {
+                state.Succeeded(_time.GetUtcNow(), Stopwatch.GetElapsedTime(started), 0);
+            }
         }
 
         return result;
