@@ -160,7 +160,7 @@ internal sealed class KeyHandler :
             Page = Math.Max(1, request.Query.Page),
             PageSize = Math.Clamp(request.Query.PageSize, 1, 100),
         };
-        if (!IsReader(caller))
+        if (!caller.ReadsEverything)
         {
             var teams = caller.UserId is null
                 ? []
@@ -168,7 +168,7 @@ internal sealed class KeyHandler :
                     .Where(t => t.IsAdmin(caller.UserId))
                     .Select(t => t.TeamId)
                     .ToList();
-            query = query with { OwnerUserId = caller.UserId ?? "\0", VisibleTeams = teams };
+            query = query with { OwnerUserId = caller.UserId ?? string.Empty, VisibleTeams = teams };
         }
 
         var (keys, total) = await _keys.ListAsync(query, cancellationToken).ConfigureAwait(false);
@@ -265,7 +265,6 @@ internal sealed class KeyHandler :
         return updated;
     }
 
-    private static bool IsReader(CallerIdentity caller) => caller.IsAdmin || caller.Role == Roles.ProxyAdminViewer;
 
     private static KeyInfo Apply(KeyInfo key, KeyFields f, DateTimeOffset? expiresFromDuration, DateTimeOffset now) => key with
     {
@@ -347,7 +346,7 @@ internal sealed class KeyHandler :
         team ??= teamId is null ? null : await _teams.FindAsync(teamId, cancellationToken).ConfigureAwait(false);
         var teamAdmin = team?.IsAdmin(caller.UserId) == true;
         var owner = f.UserId ?? existing?.UserId;
-        if (owner != caller.UserId && !(teamAdmin && owner is not null && team!.IsMember(owner)))
+        if (owner != caller.UserId && !(teamAdmin && (owner is null || team!.IsMember(owner))))
         {
             return AdminErrors.NotAllowed("manage keys of other users");
         }
@@ -415,7 +414,7 @@ internal sealed class KeyHandler :
     }
 
     private async Task<bool> CanSeeAsync(CallerIdentity caller, KeyInfo key, CancellationToken cancellationToken) =>
-        IsReader(caller)
+        caller.ReadsEverything
         || key.Token == caller.KeyHash
         || (caller.UserId is not null && key.UserId == caller.UserId)
         || await IsTeamAdminAsync(caller, key.TeamId, cancellationToken).ConfigureAwait(false);
