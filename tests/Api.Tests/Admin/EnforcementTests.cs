@@ -108,6 +108,44 @@ public sealed class EnforcementTests
     }
 
     [Test]
+    public async Task ModelRpmLimit_LimitsOnlyThatModel()
+    {
+        AlignToMinuteStart();
+        var key = await GenerateAsync(new { model_rpm_limit = new Dictionary<string, long> { ["demo"] = 1 } });
+
+        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.TooManyRequests);
+        (await Gateway.StatusAsync(_api.Client, key, "other")).Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task UserRpmLimit_IsSharedByAllTheUsersKeys()
+    {
+        AlignToMinuteStart();
+        var userId = "rpm-user-" + Guid.NewGuid();
+        (await _http.PostAsync("/user/new", new { user_id = userId, rpm_limit = 2, auto_create_key = false }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
+        var first = await GenerateAsync(new { user_id = userId });
+        var second = await GenerateAsync(new { user_id = userId });
+
+        (await Gateway.StatusAsync(_api.Client, first, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(_api.Client, second, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(_api.Client, first, "demo")).Should().Be(HttpStatusCode.TooManyRequests);
+        (await Gateway.StatusAsync(_api.Client, second, "demo")).Should().Be(HttpStatusCode.TooManyRequests);
+    }
+
+    [Test]
+    public async Task TeamBudget_IsSharedByAllTheTeamsKeys()
+    {
+        var teamId = (await _http.PostAsync("/team/new", new { max_budget = 0.001 }, ApiServer.MasterKey)).Str("team_id");
+        var first = await GenerateAsync(new { team_id = teamId });
+        var second = await GenerateAsync(new { team_id = teamId });
+
+        (await Gateway.StatusAsync(_api.Client, first, "demo")).Should().Be(HttpStatusCode.OK);
+
+        (await EventuallyAsync(() => Gateway.StatusAsync(_api.Client, second, "demo"), HttpStatusCode.TooManyRequests)).Should().Be(HttpStatusCode.TooManyRequests);
+    }
+
+    [Test]
     public async Task TpmLimit_OnceTheMinutesTokensAreUsed_Is429()
     {
         AlignToMinuteStart();
