@@ -182,6 +182,18 @@ public sealed class EnforcementTests
     }
 
     [Test]
+    public async Task SpendResetByAnAdmin_LetsTheKeySpendAgain()
+    {
+        var key = await GenerateAsync(new { max_budget = 0.001 });
+        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await EventuallyAsync(() => Gateway.StatusAsync(_api.Client, key, "demo"), HttpStatusCode.TooManyRequests)).Should().Be(HttpStatusCode.TooManyRequests);
+
+        (await _http.PostAsync("/key/update", new { key, spend = 0 }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
+
+        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task BudgetWithDuration_ResetsWhenTheWindowEnds()
     {
         var key = await GenerateAsync(new { max_budget = 0.001, budget_duration = "1h" });

@@ -196,7 +196,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
 
         if (limits.MaxBudget is not null || limits.SoftBudget is not null)
         {
-            var budget = BudgetCheck($"b:{tag}", scope, limits.MaxBudget, limits.BudgetDuration, limits.Spend, now);
+            var budget = BudgetCheck(CounterKeys.Budget(scope, id), scope, limits.MaxBudget, limits.BudgetDuration, limits.Spend, now);
             checks.Add(budget);
             if (limits.SoftBudget is { } softBudget)
             {
@@ -232,7 +232,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
         var limit = maxBudget is { } max ? Nanos.FromUsd(max) : long.MaxValue;
         if (window is null)
         {
-            return new LimitCheck(prefix + ":all", LimitKind.Budget, limit, 0, Nanos.FromUsd(spend), OpenBudgetTtl) { Scope = scope };
+            return new LimitCheck(prefix + CounterKeys.OpenSuffix, LimitKind.Budget, limit, 0, Nanos.FromUsd(spend), OpenBudgetTtl) { Scope = scope };
         }
 
         var start = window.WindowStart(now);

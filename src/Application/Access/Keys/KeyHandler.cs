@@ -1,4 +1,5 @@
 using LlmPlatform.Application.Access.Authentication;
+using LlmPlatform.Application.Access.Enforcement;
 using LlmPlatform.Application.Access.Teams;
 using LlmPlatform.Application.Access.Users;
 using LlmPlatform.Application.Billing.Budgets;
@@ -26,10 +27,19 @@ internal sealed class KeyHandler :
     private readonly ITeamStore _teams;
     private readonly IBudgetStore _budgets;
     private readonly IAccessChangeNotifier _notifier;
+    private readonly ILimitStore _limits;
     private readonly TimeProvider _time;
 
-    public KeyHandler(IKeyStore keys, IUserStore users, ITeamStore teams, IBudgetStore budgets, IAccessChangeNotifier notifier, TimeProvider time)
+    public KeyHandler(
+        IKeyStore keys,
+        IUserStore users,
+        ITeamStore teams,
+        IBudgetStore budgets,
+        IAccessChangeNotifier notifier,
+        ILimitStore limits,
+        TimeProvider time)
     {
+        _limits = limits;
         _keys = keys;
         _users = users;
         _teams = teams;
@@ -128,6 +138,11 @@ internal sealed class KeyHandler :
         if (!await _keys.UpdateAsync(updated, cancellationToken).ConfigureAwait(false))
         {
             return Error.Conflict($"Another key already has key_alias '{fields.KeyAlias}'.");
+        }
+
+        if (fields.Spend is not null)
+        {
+            await _limits.ResetAsync([CounterKeys.OpenBudget("key", existing.Token)], cancellationToken).ConfigureAwait(false);
         }
 
         await _notifier.KeysChangedAsync([existing.Token], cancellationToken).ConfigureAwait(false);
