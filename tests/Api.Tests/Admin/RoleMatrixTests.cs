@@ -115,6 +115,25 @@ public sealed class RoleMatrixTests
     }
 
     [Test]
+    public async Task KeyList_ShowsAUserOnlyItsOwnKeys_AndATeamAdminItsTeamsKeys()
+    {
+        var http = _fixture.Http;
+        var internalKeys = await http.GetAsync("/key/list?return_full_object=true&size=100", _fixture.Keys[Internal]);
+        internalKeys.Json.GetProperty("keys").EnumerateArray()
+            .Should().NotBeEmpty().And.OnlyContain(k => k.GetProperty("user_id").GetString() == _fixture.Users[Internal]);
+
+        var teamAdminKeys = await http.GetAsync("/key/list?return_full_object=true&size=100", _fixture.Keys[TeamAdmin]);
+        var visible = teamAdminKeys.Json.GetProperty("keys").EnumerateArray()
+            .Select(k => (Team: Field(k, "team_id"), User: Field(k, "user_id")))
+            .ToList();
+        visible.Should().Contain(k => k.Team == _fixture.TeamId);
+        visible.Should().OnlyContain(k => k.Team == _fixture.TeamId || k.User == _fixture.Users[TeamAdmin]);
+    }
+
+    private static string? Field(System.Text.Json.JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    [Test]
     public async Task UserKey_CarriesTheUsersRole_AndFollowsARoleChange()
     {
         var http = _fixture.Http;
