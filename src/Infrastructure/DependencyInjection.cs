@@ -1,4 +1,5 @@
 using LlmPlatform.Application.Access;
+using LlmPlatform.Application.Access.AccessGroups;
 using LlmPlatform.Application.Access.Authentication;
 using LlmPlatform.Application.Access.EndUsers;
 using LlmPlatform.Application.Access.Enforcement;
@@ -111,6 +112,7 @@ public static class DependencyInjection
         services.AddSingleton<IOrganizationStore, OrganizationStore>();
         services.AddSingleton<IEndUserStore, EndUserStore>();
         services.AddSingleton<IBudgetStore, BudgetStore>();
+        services.AddSingleton<IAccessGroupStore, AccessGroupStore>();
         services.AddSingleton<EndUserDirectory>();
         services.AddSingleton<IEndUserDirectory>(sp => sp.GetRequiredService<EndUserDirectory>());
         services.AddSingleton<AccessChangeBus>();

@@ -36,9 +36,7 @@ internal sealed class OrganizationStore : IOrganizationStore
 
     private const string FindSql = "SELECT " + Columns + " FROM organizations o WHERE o.organization_id = @organizationId";
 
-    private const string ListSql = """
-        SELECT
-        """ + Columns + """
+    private const string ListSql = "SELECT " + Columns + """
 
         FROM organizations o
         WHERE @member::text IS NULL

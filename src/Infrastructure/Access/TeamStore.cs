@@ -36,9 +36,7 @@ internal sealed class TeamStore : ITeamStore
 
     private const string FindSql = "SELECT " + Columns + " FROM teams t WHERE t.team_id = @teamId";
 
-    private const string ListSql = """
-        SELECT
-        """ + Columns + """
+    private const string ListSql = "SELECT " + Columns + """
 
         FROM teams t
         WHERE (@organizationId::text IS NULL OR t.organization_id = @organizationId)

@@ -21,6 +21,36 @@ public sealed partial class SpendLedgerWriter : BackgroundService
         FROM STDIN (FORMAT BINARY)
         """;
 
+    private const string Columns = """
+        request_id, call_type, api_key, key_alias, user_id, team_id, organization_id, end_user, model_group, deployment_id,
+        provider, api_base, prompt_tokens, completion_tokens, total_tokens, spend, start_time, end_time, first_token_time,
+        status, error_type, cache_hit, stream, attempts
+        """;
+
+    /// <summary>
+    /// Moves the staged rows into the ledger, skipping those already there (a retried batch), and adds only the
+    /// newly inserted rows' spend to the totals of their key, user, team, organization and end user, in one statement.
+    /// </summary>
+    private const string MergeSql = "WITH inserted AS (INSERT INTO spend_logs (" + Columns + ") SELECT " + Columns + """
+         FROM spend_stage ON CONFLICT (request_id) DO NOTHING
+            RETURNING api_key, user_id, team_id, organization_id, end_user, spend),
+        keys AS (UPDATE virtual_keys k SET spend = k.spend + s.total
+            FROM (SELECT api_key, sum(spend) AS total FROM inserted GROUP BY api_key) s
+            WHERE k.token = s.api_key AND s.total <> 0),
+        users AS (UPDATE users u SET spend = u.spend + s.total
+            FROM (SELECT user_id, sum(spend) AS total FROM inserted WHERE user_id IS NOT NULL GROUP BY user_id) s
+            WHERE u.user_id = s.user_id AND s.total <> 0),
+        teams AS (UPDATE teams t SET spend = t.spend + s.total
+            FROM (SELECT team_id, sum(spend) AS total FROM inserted WHERE team_id IS NOT NULL GROUP BY team_id) s
+            WHERE t.team_id = s.team_id AND s.total <> 0),
+        organizations AS (UPDATE organizations o SET spend = o.spend + s.total
+            FROM (SELECT organization_id, sum(spend) AS total FROM inserted WHERE organization_id IS NOT NULL GROUP BY organization_id) s
+            WHERE o.organization_id = s.organization_id AND s.total <> 0)
+        INSERT INTO end_users (user_id, spend)
+        SELECT end_user, sum(spend) FROM inserted WHERE end_user IS NOT NULL GROUP BY end_user
+        ON CONFLICT (user_id) DO UPDATE SET spend = end_users.spend + excluded.spend
+        """;
+
     private readonly SpendLedger _ledger;
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<SpendLedgerWriter> _logger;
@@ -199,7 +229,7 @@ public sealed partial class SpendLedgerWriter : BackgroundService
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var merge = new NpgsqlCommand("INSERT INTO spend_logs SELECT * FROM spend_stage ON CONFLICT (request_id) DO NOTHING", connection, transaction))
+        await using (var merge = new NpgsqlCommand(MergeSql, connection, transaction))
         {
             await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

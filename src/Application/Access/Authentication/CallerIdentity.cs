@@ -53,6 +53,9 @@ public sealed record CallerIdentity
 
     public bool IsAdmin => IsMasterKey || Role == Roles.ProxyAdmin;
 
+    /// <summary>Admins and admin viewers read everything on the admin API.</summary>
+    public bool ReadsEverything => IsAdmin || Role == Roles.ProxyAdminViewer;
+
     private static IReadOnlyDictionary<string, ModelBudget> EmptyBudgets { get; } = new Dictionary<string, ModelBudget>(StringComparer.Ordinal);
 
     private static IReadOnlyDictionary<string, long> EmptyLimits { get; } = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -76,7 +76,7 @@ internal sealed class EndUserHandler :
 
     public async Task<Result<EndUserInfo>> Handle(GetEndUserQuery request, CancellationToken cancellationToken)
     {
-        if (!IsReader(request.Caller))
+        if (!request.Caller.ReadsEverything)
         {
             return AdminErrors.NotAllowed("see customers");
         }
@@ -92,7 +92,7 @@ internal sealed class EndUserHandler :
 
     public async Task<Result<IReadOnlyList<EndUserInfo>>> Handle(ListEndUsersQuery request, CancellationToken cancellationToken)
     {
-        if (!IsReader(request.Caller))
+        if (!request.Caller.ReadsEverything)
         {
             return AdminErrors.NotAllowed("list customers");
         }
@@ -145,7 +145,6 @@ internal sealed class EndUserHandler :
         return Result<IReadOnlyList<string>>.Success(request.UserIds!);
     }
 
-    private static bool IsReader(CallerIdentity caller) => caller.IsAdmin || caller.Role == Roles.ProxyAdminViewer;
 
     private static Error NotFound(string userId) => Error.NotFound("customer_not_found", $"Customer '{userId}' does not exist.");
 

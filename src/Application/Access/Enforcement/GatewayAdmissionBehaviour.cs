@@ -85,27 +85,40 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
         var now = _time.GetUtcNow();
         var checks = new List<LimitCheck>();
         var soft = new List<SoftBudgetWatch>();
-        var reserve = caller.IsMasterKey && endUser is null ? 0 : ReservationOf(request, deployments);
         if (!caller.IsMasterKey)
         {
-            AddScope(checks, soft, "key", caller.KeyHash, caller.KeyLimits, now, reserve);
-            AddScope(checks, soft, "user", caller.UserId, caller.UserLimits, now, reserve);
-            AddScope(checks, soft, "team", caller.TeamId, caller.TeamLimits, now, reserve);
-            AddScope(checks, soft, "organization", caller.OrganizationId, caller.OrganizationLimits, now, reserve);
+            AddScope(checks, soft, "key", caller.KeyHash, caller.KeyLimits, now);
+            AddScope(checks, soft, "user", caller.UserId, caller.UserLimits, now);
+            AddScope(checks, soft, "team", caller.TeamId, caller.TeamLimits, now);
+            AddScope(checks, soft, "organization", caller.OrganizationId, caller.OrganizationLimits, now);
             if (group is not null)
             {
-                AddModelScope(checks, caller, group, now, reserve);
+                AddModelScope(checks, caller, group, now);
             }
         }
 
         if (endUser is not null)
         {
-            AddScope(checks, soft, "end_user", endUser.UserId, endUser.Limits, now, reserve);
+            AddScope(checks, soft, "end_user", endUser.UserId, endUser.Limits, now);
         }
 
         if (checks.Count == 0)
         {
             return await next().ConfigureAwait(false);
+        }
+
+        var reserved = 0L;
+        if (checks.Exists(c => c.Kind == LimitKind.Budget))
+        {
+            // Counting the prompt costs a little, so it is done only when a budget needs the reservation.
+            reserved = ReservationOf(request, deployments);
+            for (var i = 0; i < checks.Count; i++)
+            {
+                if (checks[i].Kind == LimitKind.Budget)
+                {
+                    checks[i] = checks[i] with { Amount = reserved };
+                }
+            }
         }
 
         var decision = await _limits.TryAdmitAsync(checks, cancellationToken).ConfigureAwait(false);
@@ -115,7 +128,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
             return TResponse.FromError(Refusal(checks[decision.RefusedAt], decision.Values[decision.RefusedAt], now));
         }
 
-        _book.Open(request.RequestId, new Reservation(checks, reserve, soft));
+        _book.Open(request.RequestId, new Reservation(checks, reserved, soft));
         TResponse response;
         try
         {
@@ -156,7 +169,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
             : new Error(ErrorKind.Forbidden, "model_not_allowed", $"{who} is not allowed to use the model '{group}'.", "model");
     }
 
-    private static void AddScope(List<LimitCheck> checks, List<SoftBudgetWatch> soft, string scope, string? id, LimitSet limits, DateTimeOffset now, long reserve)
+    private static void AddScope(List<LimitCheck> checks, List<SoftBudgetWatch> soft, string scope, string? id, LimitSet limits, DateTimeOffset now)
     {
         if (id is null || limits.IsEmpty)
         {
@@ -183,7 +196,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
 
         if (limits.MaxBudget is not null || limits.SoftBudget is not null)
         {
-            var budget = BudgetCheck($"b:{tag}", scope, limits.MaxBudget, limits.BudgetDuration, limits.Spend, now, reserve);
+            var budget = BudgetCheck(CounterKeys.Budget(scope, id), scope, limits.MaxBudget, limits.BudgetDuration, limits.Spend, now);
             checks.Add(budget);
             if (limits.SoftBudget is { } softBudget)
             {
@@ -192,7 +205,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
         }
     }
 
-    private static void AddModelScope(List<LimitCheck> checks, CallerIdentity caller, string group, DateTimeOffset now, long reserve)
+    private static void AddModelScope(List<LimitCheck> checks, CallerIdentity caller, string group, DateTimeOffset now)
     {
         var tag = "km:" + caller.KeyHash + ":" + group;
         var scope = $"model '{group}' on this key";
@@ -210,22 +223,22 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
 
         if (caller.ModelMaxBudget.TryGetValue(group, out var budget))
         {
-            checks.Add(BudgetCheck($"b:{tag}", scope, budget.MaxBudget, budget.BudgetDuration, 0m, now, reserve));
+            checks.Add(BudgetCheck($"b:{tag}", scope, budget.MaxBudget, budget.BudgetDuration, 0m, now));
         }
     }
 
-    private static LimitCheck BudgetCheck(string prefix, string scope, decimal? maxBudget, BudgetDuration? window, decimal spend, DateTimeOffset now, long reserve)
+    private static LimitCheck BudgetCheck(string prefix, string scope, decimal? maxBudget, BudgetDuration? window, decimal spend, DateTimeOffset now)
     {
         var limit = maxBudget is { } max ? Nanos.FromUsd(max) : long.MaxValue;
         if (window is null)
         {
-            return new LimitCheck(prefix + ":all", LimitKind.Budget, limit, reserve, Nanos.FromUsd(spend), OpenBudgetTtl) { Scope = scope };
+            return new LimitCheck(prefix + CounterKeys.OpenSuffix, LimitKind.Budget, limit, 0, Nanos.FromUsd(spend), OpenBudgetTtl) { Scope = scope };
         }
 
         var start = window.WindowStart(now);
         var end = window.WindowEnd(now);
         var key = prefix + ":" + start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return new LimitCheck(key, LimitKind.Budget, limit, reserve, 0, end - now + Minute) { Scope = scope, ResetAt = end };
+        return new LimitCheck(key, LimitKind.Budget, limit, 0, 0, end - now + Minute) { Scope = scope, ResetAt = end };
     }
 
     private static long MinuteOf(DateTimeOffset now) => now.ToUnixTimeSeconds() / 60;

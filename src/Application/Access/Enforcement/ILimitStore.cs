@@ -10,4 +10,7 @@ public interface ILimitStore
 
     /// <summary>Applies the corrections and returns each counter's new value.</summary>
     ValueTask<IReadOnlyList<long>> SettleAsync(IReadOnlyList<LimitAdjustment> adjustments, CancellationToken cancellationToken);
+
+    /// <summary>Forgets counters, so they start again from their seed (after an admin resets a spend).</summary>
+    ValueTask ResetAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using LlmPlatform.Application.Access.Authentication;
+using LlmPlatform.Application.Access.Enforcement;
 using LlmPlatform.Application.Access.Teams;
 using LlmPlatform.Application.Access.Users;
 using LlmPlatform.Application.Billing.Budgets;
@@ -26,10 +27,19 @@ internal sealed class KeyHandler :
     private readonly ITeamStore _teams;
     private readonly IBudgetStore _budgets;
     private readonly IAccessChangeNotifier _notifier;
+    private readonly ILimitStore _limits;
     private readonly TimeProvider _time;
 
-    public KeyHandler(IKeyStore keys, IUserStore users, ITeamStore teams, IBudgetStore budgets, IAccessChangeNotifier notifier, TimeProvider time)
+    public KeyHandler(
+        IKeyStore keys,
+        IUserStore users,
+        ITeamStore teams,
+        IBudgetStore budgets,
+        IAccessChangeNotifier notifier,
+        ILimitStore limits,
+        TimeProvider time)
     {
+        _limits = limits;
         _keys = keys;
         _users = users;
         _teams = teams;
@@ -130,6 +140,11 @@ internal sealed class KeyHandler :
             return Error.Conflict($"Another key already has key_alias '{fields.KeyAlias}'.");
         }
 
+        if (fields.Spend is not null)
+        {
+            await _limits.ResetAsync([CounterKeys.OpenBudget("key", existing.Token)], cancellationToken).ConfigureAwait(false);
+        }
+
         await _notifier.KeysChangedAsync([existing.Token], cancellationToken).ConfigureAwait(false);
         return updated;
     }
@@ -160,7 +175,7 @@ internal sealed class KeyHandler :
             Page = Math.Max(1, request.Query.Page),
             PageSize = Math.Clamp(request.Query.PageSize, 1, 100),
         };
-        if (!IsReader(caller))
+        if (!caller.ReadsEverything)
         {
             var teams = caller.UserId is null
                 ? []
@@ -168,7 +183,7 @@ internal sealed class KeyHandler :
                     .Where(t => t.IsAdmin(caller.UserId))
                     .Select(t => t.TeamId)
                     .ToList();
-            query = query with { OwnerUserId = caller.UserId ?? "\0", VisibleTeams = teams };
+            query = query with { OwnerUserId = caller.UserId ?? string.Empty, VisibleTeams = teams };
         }
 
         var (keys, total) = await _keys.ListAsync(query, cancellationToken).ConfigureAwait(false);
@@ -265,7 +280,6 @@ internal sealed class KeyHandler :
         return updated;
     }
 
-    private static bool IsReader(CallerIdentity caller) => caller.IsAdmin || caller.Role == Roles.ProxyAdminViewer;
 
     private static KeyInfo Apply(KeyInfo key, KeyFields f, DateTimeOffset? expiresFromDuration, DateTimeOffset now) => key with
     {
@@ -347,7 +361,7 @@ internal sealed class KeyHandler :
         team ??= teamId is null ? null : await _teams.FindAsync(teamId, cancellationToken).ConfigureAwait(false);
         var teamAdmin = team?.IsAdmin(caller.UserId) == true;
         var owner = f.UserId ?? existing?.UserId;
-        if (owner != caller.UserId && !(teamAdmin && owner is not null && team!.IsMember(owner)))
+        if (owner != caller.UserId && !(teamAdmin && (owner is null || team!.IsMember(owner))))
         {
             return AdminErrors.NotAllowed("manage keys of other users");
         }
@@ -415,7 +429,7 @@ internal sealed class KeyHandler :
     }
 
     private async Task<bool> CanSeeAsync(CallerIdentity caller, KeyInfo key, CancellationToken cancellationToken) =>
-        IsReader(caller)
+        caller.ReadsEverything
         || key.Token == caller.KeyHash
         || (caller.UserId is not null && key.UserId == caller.UserId)
         || await IsTeamAdminAsync(caller, key.TeamId, cancellationToken).ConfigureAwait(false);

@@ -103,7 +103,7 @@ internal sealed class OrganizationHandler :
         }
 
         var caller = request.Caller;
-        return caller.IsAdmin || caller.Role == Roles.ProxyAdminViewer || organization.IsMember(caller.UserId)
+        return caller.ReadsEverything || organization.IsMember(caller.UserId)
             ? organization
             : AdminErrors.NotAllowed("see this organization");
     }
@@ -111,7 +111,7 @@ internal sealed class OrganizationHandler :
     public async Task<Result<IReadOnlyList<OrganizationInfo>>> Handle(ListOrganizationsQuery request, CancellationToken cancellationToken)
     {
         var caller = request.Caller;
-        if (caller.IsAdmin || caller.Role == Roles.ProxyAdminViewer)
+        if (caller.ReadsEverything)
         {
             return Result<IReadOnlyList<OrganizationInfo>>.Success(await _organizations.ListAsync(null, cancellationToken).ConfigureAwait(false));
         }

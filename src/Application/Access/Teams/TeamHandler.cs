@@ -154,7 +154,7 @@ internal sealed class TeamHandler :
         }
 
         var caller = request.Caller;
-        if (!IsReader(caller) && !team.IsMember(caller.UserId) && !await IsOrganizationAdminAsync(caller, team, cancellationToken).ConfigureAwait(false))
+        if (!caller.ReadsEverything && !team.IsMember(caller.UserId) && !await IsOrganizationAdminAsync(caller, team, cancellationToken).ConfigureAwait(false))
         {
             return AdminErrors.NotAllowed("see this team");
         }
@@ -166,7 +166,7 @@ internal sealed class TeamHandler :
     public async Task<Result<IReadOnlyList<TeamInfo>>> Handle(ListTeamsQuery request, CancellationToken cancellationToken)
     {
         var caller = request.Caller;
-        if (IsReader(caller))
+        if (caller.ReadsEverything)
         {
             return Result<IReadOnlyList<TeamInfo>>.Success(await _teams.ListAsync(request.OrganizationId, null, cancellationToken).ConfigureAwait(false));
         }
@@ -273,7 +273,6 @@ internal sealed class TeamHandler :
         return updated;
     }
 
-    private static bool IsReader(CallerIdentity caller) => caller.IsAdmin || caller.Role == Roles.ProxyAdminViewer;
 
     private static bool IsTeamAdmin(CallerIdentity caller, TeamInfo team) =>
         caller.Role != Roles.InternalUserViewer && team.IsAdmin(caller.UserId);

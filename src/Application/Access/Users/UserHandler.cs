@@ -130,7 +130,7 @@ internal sealed class UserHandler :
             return Error.Validation("'user_id' is required.", "user_id");
         }
 
-        if (!caller.IsAdmin && caller.Role != Roles.ProxyAdminViewer && caller.UserId != userId)
+        if (!caller.ReadsEverything && caller.UserId != userId)
         {
             return AdminErrors.NotAllowed("see other users");
         }
@@ -148,7 +148,7 @@ internal sealed class UserHandler :
 
     public async Task<Result<UserPage>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
-        if (!request.Caller.IsAdmin && request.Caller.Role != Roles.ProxyAdminViewer)
+        if (!request.Caller.ReadsEverything)
         {
             return AdminErrors.NotAllowed("list users");
         }

@@ -71,6 +71,19 @@ internal sealed class InMemoryLimitStore : ILimitStore
         return ValueTask.FromResult<IReadOnlyList<long>>(values);
     }
 
+    public ValueTask ResetAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        lock (_counters)
+        {
+            foreach (var key in keys)
+            {
+                _counters.Remove(key);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     private Counter? Live(string key, DateTimeOffset now)
     {
         if (_counters.TryGetValue(key, out var counter))

@@ -64,6 +64,22 @@ internal sealed partial class LimitStore : ILimitStore
         return local;
     }
 
+    public async ValueTask ResetAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await _memory.ResetAsync(keys, cancellationToken).ConfigureAwait(false);
+        if (_redis is not null && _connection.IsConnected)
+        {
+            try
+            {
+                await _redis.ResetAsync(keys).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                LogRedisFailed(_logger, "reset", ex.GetType().Name);
+            }
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis failed during limit {Step} ({Error}); this request uses this node's in-memory counters")]
     private static partial void LogRedisFailed(ILogger logger, string step, string error);
 }

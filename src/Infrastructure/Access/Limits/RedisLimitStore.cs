@@ -86,6 +86,9 @@ internal sealed class RedisLimitStore
         return new LimitDecision((long)result[0] == 1, values, (int)(long)result[1]);
     }
 
+    public Task ResetAsync(IReadOnlyList<string> keys) =>
+        _redis.GetDatabase().KeyDeleteAsync(keys.Select(k => (RedisKey)(_prefix + k)).ToArray());
+
     public async Task<IReadOnlyList<long>> SettleAsync(IReadOnlyList<LimitAdjustment> adjustments)
     {
         var keys = new RedisKey[adjustments.Count];
