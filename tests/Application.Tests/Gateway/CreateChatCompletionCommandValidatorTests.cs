@@ -1,0 +1,61 @@
+using System.Text.Json;
+using LlmPlatform.Application.Access.Authentication;
+using LlmPlatform.Application.Gateway.ChatCompletions;
+using LlmPlatform.Application.Gateway.Contracts;
+
+namespace LlmPlatform.Application.Tests.Gateway;
+
+public sealed class CreateChatCompletionCommandValidatorTests
+{
+    private static readonly CallerIdentity Caller = new() { KeyHash = "hash" };
+
+    private static CreateChatCompletionCommand Command(ChatCompletionRequest request) => new(request, Caller, "req_1");
+
+    private static ChatCompletionRequest Valid() => new()
+    {
+        Model = "m",
+        Messages = [new ChatMessage { Role = "user", Content = JsonSerializer.SerializeToElement("hi") }],
+    };
+
+    [Test]
+    public void Validate_AWellFormedRequest_Passes()
+    {
+        new CreateChatCompletionCommandValidator().Validate(Command(Valid())).IsValid.Should().BeTrue();
+    }
+
+    [TestCase("model")]
+    [TestCase("messages")]
+    [TestCase("temperature")]
+    [TestCase("top_p")]
+    [TestCase("n")]
+    [TestCase("max_tokens")]
+    [TestCase("role")]
+    [TestCase("content")]
+    [TestCase("stop")]
+    [TestCase("tools")]
+    [TestCase("response_format")]
+    public void Validate_ABadField_FailsNamingIt(string field)
+    {
+        var request = field switch
+        {
+            "model" => Valid() with { Model = "" },
+            "messages" => Valid() with { Messages = [] },
+            "temperature" => Valid() with { Temperature = 2.5 },
+            "top_p" => Valid() with { TopP = -0.1 },
+            "n" => Valid() with { N = 0 },
+            "max_tokens" => Valid() with { MaxTokens = 0 },
+            "role" => Valid() with { Messages = [new ChatMessage { Role = "robot", Content = JsonSerializer.SerializeToElement("x") }] },
+            "content" => Valid() with { Messages = [new ChatMessage { Role = "user", Content = JsonSerializer.SerializeToElement(42) }] },
+            "stop" => Valid() with { Stop = JsonSerializer.SerializeToElement(7) },
+            "tools" => Valid() with { Tools = [new ChatTool { Type = "function" }] },
+            "response_format" => Valid() with { ResponseFormat = new ResponseFormat { Type = "xml" } },
+            _ => throw new ArgumentOutOfRangeException(nameof(field)),
+        };
+
+        var result = new CreateChatCompletionCommandValidator().Validate(Command(request));
+
+        result.IsValid.Should().BeFalse();
+        var expected = field is "role" or "content" ? "messages" : field;
+        result.Errors.Should().Contain(e => e.PropertyName.StartsWith(expected, StringComparison.Ordinal));
+    }
+}
