@@ -4,7 +4,7 @@ using LlmPlatform.Domain.Common;
 
 namespace LlmPlatform.Api.Errors;
 
-/// <summary>Writes error responses in the OpenAI envelope.</summary>
+/// <summary>Writes error responses in the OpenAI envelope, or Anthropic's on the Anthropic dialect's paths.</summary>
 public static class ErrorWriter
 {
     public static Task WriteAsync(HttpContext context, Error error)
@@ -27,6 +27,12 @@ public static class ErrorWriter
 
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
+        if (AnthropicErrors.Applies(context.Request.Path))
+        {
+            await JsonSerializer.SerializeAsync(context.Response.Body, AnthropicErrors.Envelope(status, message), ApiJsonContext.Default.AnthropicErrorEnvelope, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         var envelope = new ErrorEnvelope { Error = new ErrorBody { Message = message, Type = type, Param = param, Code = code } };
         await JsonSerializer.SerializeAsync(context.Response.Body, envelope, ApiJsonContext.Default.ErrorEnvelope, context.RequestAborted).ConfigureAwait(false);
     }

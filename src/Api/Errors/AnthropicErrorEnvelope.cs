@@ -1,0 +1,9 @@
+namespace LlmPlatform.Api.Errors;
+
+/// <summary>Anthropic's error envelope: <c>{"type":"error","error":{"type","message"}}</c>.</summary>
+public sealed record AnthropicErrorEnvelope
+{
+    public string Type { get; init; } = "error";
+
+    public required AnthropicErrorBody Error { get; init; }
+}
