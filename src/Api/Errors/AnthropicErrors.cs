@@ -1,3 +1,5 @@
+using System.Text.Json;
+using LlmPlatform.Api.Hosting;
 using LlmPlatform.Domain.Common;
 
 namespace LlmPlatform.Api.Errors;
@@ -24,6 +26,15 @@ public static class AnthropicErrors
 
     public static AnthropicErrorEnvelope Envelope(int status, string message) =>
         new() { Error = new AnthropicErrorBody { Type = TypeFor(status), Message = message } };
+
+    /// <summary>Writes the envelope (with the request id) as the whole response.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        var envelope = Envelope(status, message) with { RequestId = RequestIdMiddleware.Of(context) };
+        await JsonSerializer.SerializeAsync(context.Response.Body, envelope, ApiJsonContext.Default.AnthropicErrorEnvelope, context.RequestAborted).ConfigureAwait(false);
+    }
 
     public static AnthropicErrorEnvelope Envelope(Error error) => Envelope(ErrorMapping.StatusOf(error), error.Message);
 }

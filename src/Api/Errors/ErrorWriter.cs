@@ -25,14 +25,14 @@ public static class ErrorWriter
             return;
         }
 
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
         if (AnthropicErrors.Applies(context.Request.Path))
         {
-            await JsonSerializer.SerializeAsync(context.Response.Body, AnthropicErrors.Envelope(status, message), ApiJsonContext.Default.AnthropicErrorEnvelope, context.RequestAborted).ConfigureAwait(false);
+            await AnthropicErrors.WriteAsync(context, status, message).ConfigureAwait(false);
             return;
         }
 
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
         var envelope = new ErrorEnvelope { Error = new ErrorBody { Message = message, Type = type, Param = param, Code = code } };
         await JsonSerializer.SerializeAsync(context.Response.Body, envelope, ApiJsonContext.Default.ErrorEnvelope, context.RequestAborted).ConfigureAwait(false);
     }

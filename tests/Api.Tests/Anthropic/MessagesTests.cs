@@ -291,6 +291,7 @@ public sealed class MessagesTests : GatewayFixture
         using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         error.RootElement.GetProperty("type").GetString().Should().Be("error");
         error.RootElement.GetProperty("error").GetProperty("type").GetString().Should().Be(type);
+        error.RootElement.GetProperty("request_id").GetString().Should().Be(response.Headers.GetValues("x-request-id").Single());
         return error.RootElement.GetProperty("error").GetProperty("message").GetString()!;
     }
 }
