@@ -11,8 +11,10 @@ namespace LlmPlatform.Api.Controllers.PassThrough;
 /// <c>ANY /v1/{provider}/{**path}</c>: the raw request goes to a configured deployment of that provider, with the
 /// gateway's stored credential instead of the caller's key; the answer streams back as the upstream sent it. The
 /// provider must be one the gateway knows, and the route is ordered last, so it never shadows a specific route.
+/// Left out of the OpenAPI document: the body and answer are the provider's own, not the gateway's.
 /// </summary>
 [Tags("Pass-through")]
+[ApiExplorerSettings(IgnoreApi = true)]
 public sealed class PassThroughController : DialectController
 {
     private const string Providers = "^(openai|anthropic|azure|cohere|gemini|ollama|mistral|groq|hosted_vllm|vllm|openai_compatible)$";
