@@ -43,7 +43,9 @@ public sealed class MessagesTests : GatewayFixture
         Tools = tools,
     };
 
-    private static ToolUnion WeatherTool() => new Tool
+    private static ToolUnion WeatherTool() => WeatherToolDefinition();
+
+    private static Tool WeatherToolDefinition() => new()
     {
         Name = "get_weather",
         Description = "Current weather",
@@ -274,6 +276,36 @@ public sealed class MessagesTests : GatewayFixture
         response.StatusCode.Should().Be(status);
         var message = await ExpectAnthropicErrorAsync(response, type);
         message.Should().Contain(mentions);
+    }
+
+    [Test]
+    public async Task CountTokens_WithTheSdk_CountsMoreForALongerPromptAndForTools()
+    {
+        var client = WithApiKey();
+        var shortCount = await client.Messages.CountTokens(new MessageCountTokensParams { Model = "claude-mock", Messages = [new UserMessageParam { Content = "Hi" }] });
+        var longCount = await client.Messages.CountTokens(new MessageCountTokensParams
+        {
+            Model = "claude-mock",
+            Messages = [new UserMessageParam { Content = "Hi, please tell me a long story about a lighthouse keeper and the sea." }],
+        });
+        var withTools = await client.Messages.CountTokens(new MessageCountTokensParams
+        {
+            Model = "claude-mock",
+            Messages = [new UserMessageParam { Content = "Hi" }],
+            Tools = [WeatherToolDefinition()],
+        });
+
+        shortCount.InputTokens.Should().BePositive();
+        longCount.InputTokens.Should().BeGreaterThan(shortCount.InputTokens);
+        withTools.InputTokens.Should().BeGreaterThan(shortCount.InputTokens);
+    }
+
+    [Test]
+    public async Task CountTokens_UnknownModel_Is404InTheAnthropicEnvelope()
+    {
+        using var response = await PostAsync("v1/messages/count_tokens", """{"model":"claude-none","messages":[{"role":"user","content":"x"}]}""");
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        await ExpectAnthropicErrorAsync(response, "not_found_error");
     }
 
     [Test]

@@ -5,6 +5,7 @@ using LlmPlatform.Application.Gateway;
 using LlmPlatform.Application.Gateway.ChatCompletions;
 using LlmPlatform.Application.Gateway.Messages;
 using LlmPlatform.Application.Gateway.Messages.Contracts;
+using LlmPlatform.Application.Gateway.Messages.CountTokens;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -60,6 +61,24 @@ public sealed class MessagesController : DialectController
 
         var translator = new AnthropicStreamTranslator(request.Model!, command.EstimatePromptTokens(tokens));
         await RelayAsync(stream, translator, tokens, cancellationToken);
+        return new EmptyResult();
+    }
+
+    [HttpPost("/v1/messages/count_tokens")]
+    [HttpPost("/messages/count_tokens")]
+    [Consumes("application/json")]
+    [ProducesResponseType<AnthropicTokenCount>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> CountTokens([FromBody] AnthropicMessagesRequest request, CancellationToken cancellationToken)
+    {
+        var result = await Mediator.Send(new CountMessageTokensQuery(request, Caller), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return Failure(result.Error!);
+        }
+
+        Response.StatusCode = 200;
+        Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(Response.Body, result.Value, AnthropicJsonContext.Default.AnthropicTokenCount, cancellationToken);
         return new EmptyResult();
     }
 

@@ -11,6 +11,7 @@ namespace LlmPlatform.Application.Gateway.Messages.Contracts;
 [JsonSerializable(typeof(AnthropicMessagesRequest))]
 [JsonSerializable(typeof(AnthropicMessageResponse))]
 [JsonSerializable(typeof(AnthropicStreamEvent))]
+[JsonSerializable(typeof(AnthropicTokenCount))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class AnthropicJsonContext : JsonSerializerContext
 {
