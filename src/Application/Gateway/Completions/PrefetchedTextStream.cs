@@ -22,31 +22,13 @@ internal sealed class PrefetchedTextStream : ITextCompletionStream
     /// <summary>Reads the first chunk within <paramref name="timeout"/>; a failure releases the stream and is returned.</summary>
     public static async ValueTask<Result<ITextCompletionStream>> StartAsync(ITextCompletionStream stream, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var firstChunkTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        firstChunkTimeout.CancelAfter(timeout);
-        Result<TextCompletionResponse?> first;
-        try
-        {
-            first = await stream.ReadAsync(firstChunkTimeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-            return new Error(ErrorKind.Timeout, "upstream_timeout", $"The upstream sent no first chunk within {timeout.TotalSeconds:0.###} s.", null, 504);
-        }
-        catch
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        if (!first.IsSuccess)
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-            return first.Error!;
-        }
-
-        return new PrefetchedTextStream(stream, first.Value);
+        var first = await FirstChunk.ReadAsync(
+            stream,
+            stream.ReadAsync,
+            timeout,
+            () => new Error(ErrorKind.Timeout, "upstream_timeout", $"The upstream sent no first chunk within {timeout.TotalSeconds:0.###} s.", null, 504),
+            cancellationToken).ConfigureAwait(false);
+        return first.IsSuccess ? new PrefetchedTextStream(stream, first.Value) : first.Error!;
     }
 
     public ValueTask<Result<TextCompletionResponse?>> ReadAsync(CancellationToken cancellationToken)
