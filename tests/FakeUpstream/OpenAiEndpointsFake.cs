@@ -161,6 +161,12 @@ internal sealed class OpenAiEndpointsFake
         }
 
         FakeHttp.StartEventStream(context);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        if (behavior.ChunkDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(behavior.ChunkDelay, context.RequestAborted).ConfigureAwait(false);
+        }
+
         for (var i = 0; i <= words.Length; i++)
         {
             if (behavior.Kind == BehaviorKind.ResetMidStream && i == behavior.ChunksBeforeReset)

@@ -8,6 +8,7 @@ namespace LlmPlatform.Api.Errors;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ErrorEnvelope))]
+[JsonSerializable(typeof(AnthropicErrorEnvelope))]
 [JsonSerializable(typeof(ReadinessReport))]
 [JsonSerializable(typeof(ServiceHealth))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext

@@ -4,7 +4,7 @@ using LlmPlatform.Domain.Common;
 
 namespace LlmPlatform.Api.Errors;
 
-/// <summary>Writes error responses in the OpenAI envelope.</summary>
+/// <summary>Writes error responses in the OpenAI envelope, or Anthropic's on the Anthropic dialect's paths.</summary>
 public static class ErrorWriter
 {
     public static Task WriteAsync(HttpContext context, Error error)
@@ -22,6 +22,12 @@ public static class ErrorWriter
     {
         if (context.Response.HasStarted)
         {
+            return;
+        }
+
+        if (AnthropicErrors.Applies(context.Request.Path))
+        {
+            await AnthropicErrors.WriteAsync(context, status, message).ConfigureAwait(false);
             return;
         }
 

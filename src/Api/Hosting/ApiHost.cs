@@ -6,6 +6,7 @@ using LlmPlatform.Api.Errors;
 using LlmPlatform.Application;
 using LlmPlatform.Application.Configuration;
 using LlmPlatform.Application.Gateway.Contracts;
+using LlmPlatform.Application.Gateway.Messages.Contracts;
 using LlmPlatform.Application.Operations.Health;
 using LlmPlatform.Infrastructure;
 using LlmPlatform.Infrastructure.Configuration;
@@ -224,6 +225,7 @@ public static partial class ApiHost
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
+        options.TypeInfoResolverChain.Insert(1, AnthropicJsonContext.Default);
     }
 
     private static void ConfigurePipeline(WebApplication app)

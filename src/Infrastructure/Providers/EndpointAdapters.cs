@@ -2,7 +2,9 @@ using LlmPlatform.Application.Gateway.Completions;
 using LlmPlatform.Application.Gateway.Embeddings;
 using LlmPlatform.Application.Gateway.Images;
 using LlmPlatform.Application.Gateway.Moderations;
+using LlmPlatform.Application.Gateway.PassThrough;
 using LlmPlatform.Application.Gateway.Rerank;
+using LlmPlatform.Infrastructure.Gateway.PassThrough;
 using LlmPlatform.Infrastructure.Providers.Cohere;
 using LlmPlatform.Infrastructure.Providers.Mock;
 using LlmPlatform.Infrastructure.Providers.Ollama;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LlmPlatform.Infrastructure.Providers;
 
-/// <summary>Registers the adapters of the endpoints beyond chat, each under every capability it has.</summary>
+/// <summary>Registers the adapters of the endpoints beyond chat, each under every capability it has, and the pass-through forwarder.</summary>
 internal static class EndpointAdapters
 {
     public static IServiceCollection AddEndpointAdapters(this IServiceCollection services)
@@ -40,6 +42,8 @@ internal static class EndpointAdapters
         services.AddSingleton<IRerankAdapter>(sp => sp.GetRequiredService<CohereRerankAdapter>());
         services.AddSingleton<ITextCompletionsAdapter>(sp => sp.GetRequiredService<OpenAiEndpointsAdapter>());
         services.AddSingleton<ITextCompletionsAdapter>(sp => sp.GetRequiredService<AzureEndpointsAdapter>());
+
+        services.AddSingleton<IPassThroughForwarder, PassThroughForwarder>();
         return services;
     }
 }

@@ -23,6 +23,9 @@ public sealed class CompletionsTests : GatewayFixture
               api_key: sk-upstream
         router_settings:
           num_retries: 0
+          fallbacks:
+            - gpt-3.5-turbo-instruct:
+                - mock-text
         """;
 
     [SetUp]
@@ -105,6 +108,18 @@ public sealed class CompletionsTests : GatewayFixture
         events.Should().HaveCount(3);
         events[0].Should().Contain("\"text\":\"Fake\"");
         events[^1].Should().Contain("\"error\"");
+    }
+
+    [Test]
+    public async Task Completions_UpstreamFailsBeforeItsFirstChunk_FallsBackBeforeAnythingIsSent()
+    {
+        Fake.Script.Enqueue(Routes.OpenAiCompletions, Behavior.ResetMidStream(0) with { ChunkDelay = TimeSpan.FromMilliseconds(200) });
+        var events = await StreamAsync("""{"model":"gpt-3.5-turbo-instruct","prompt":"fall back","stream":true}""");
+
+        events[^1].Should().Be("[DONE]");
+        string.Concat(events[..^1].Select(e => JsonDocument.Parse(e).RootElement.GetProperty("choices")[0].GetProperty("text").GetString()))
+            .Should().Be("This is a mock answer from instruct. You said: fall back");
+        Fake.Script.Received.Count(r => r.Route == Routes.OpenAiCompletions).Should().Be(1);
     }
 
     [Test]

@@ -95,6 +95,14 @@ internal sealed class CreateCompletionCommandHandler : IRequestHandler<CreateCom
 
     private async ValueTask<Result<ITextCompletionStream>> StartStreamAsync(ModelDeployment deployment, TextCompletionRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var started = await OpenStreamAsync(deployment, request, timeout, cancellationToken).ConfigureAwait(false);
+        return started.IsSuccess
+            ? await PrefetchedTextStream.StartAsync(started.Value, timeout, cancellationToken).ConfigureAwait(false)
+            : started;
+    }
+
+    private async ValueTask<Result<ITextCompletionStream>> OpenStreamAsync(ModelDeployment deployment, TextCompletionRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         if (Capabilities.Find(_textAdapters, deployment.Provider) is { } text)
         {
             return await text.StreamAsync(deployment, request, timeout, cancellationToken).ConfigureAwait(false);

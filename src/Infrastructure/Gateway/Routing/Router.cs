@@ -275,27 +275,9 @@ internal sealed class Router : IRouter
         }
 
         var stream = started.Value;
-        using var firstChunkTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        firstChunkTimeout.CancelAfter(call.Timeout);
-        Result<ChatCompletionChunk?> first;
-        try
-        {
-            first = await stream.ReadAsync(firstChunkTimeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-            return UpstreamErrors.TimedOut(deployment.Provider, call.Timeout);
-        }
-        catch
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        var first = await FirstChunk.ReadAsync(stream, stream.ReadAsync, call.Timeout, () => UpstreamErrors.TimedOut(deployment.Provider, call.Timeout), cancellationToken).ConfigureAwait(false);
         if (!first.IsSuccess)
         {
-            await stream.DisposeAsync().ConfigureAwait(false);
             return first.Error!;
         }
 
