@@ -188,6 +188,14 @@ public sealed class EnforcementTests
         (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
         (await EventuallyAsync(() => Gateway.StatusAsync(_api.Client, key, "demo"), HttpStatusCode.TooManyRequests)).Should().Be(HttpStatusCode.TooManyRequests);
 
+        // Let the ledger writer add the spent amount to the key first, so the reset is not overtaken by it.
+        var token = LlmPlatform.Infrastructure.Access.KeyHasher.Hash(key);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await SpendOfAsync(token) <= 0m && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
         (await _http.PostAsync("/key/update", new { key, spend = 0 }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
 
         (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
@@ -350,6 +358,12 @@ public sealed class EnforcementTests
         await using var command = new Npgsql.NpgsqlCommand(sql, db);
         command.Parameters.AddWithValue("k", key);
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<decimal> SpendOfAsync(string token)
+    {
+        await using var db = await TestDatabaseOf();
+        return await ScalarAsync<decimal>(db, "SELECT spend FROM virtual_keys WHERE token = @k", token);
     }
 
     private async Task<Npgsql.NpgsqlConnection> TestDatabaseOf()

@@ -118,7 +118,14 @@ public sealed class RequestEnvelopeTests
     public async Task ChatCompletion_WithOversizedBody_Is413InTheEnvelope()
     {
         var big = new string('a', 2 * 1024 * 1024);
-        using var response = await _api.Client.PostAsync("v1/chat/completions", Json($$"""{"model":"demo","messages":[{"role":"user","content":"{{big}}"}]}"""));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+        {
+            Content = Json($$"""{"model":"demo","messages":[{"role":"user","content":"{{big}}"}]}"""),
+        };
+
+        // With Expect: 100-continue the server refuses before the body is sent, so the answer cannot race the upload.
+        request.Headers.ExpectContinue = true;
+        using var response = await _api.Client.SendAsync(request);
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         (await ErrorOf(response)).GetProperty("code").GetString().Should().Be("request_too_large");
