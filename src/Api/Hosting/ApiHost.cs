@@ -190,6 +190,7 @@ public static partial class ApiHost
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer(OperationIds.NameOperation);
+            o.AddOperationTransformer(BodySchemas.Describe);
             o.AddDocumentTransformer(OperationIds.Deduplicate);
         });
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LlmPlatform.Api.Controllers.Admin.Docs;
+using LlmPlatform.Api.Hosting;
 using LlmPlatform.Application.Access.AccessGroups;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -14,13 +16,18 @@ public sealed class AccessGroupController : AdminController
     }
 
     [HttpPost("/model_access_group/new")]
+    [RequestBodySchema(typeof(AccessGroupRequest))]
+    [ProducesResponseType<AccessGroupInfo>(StatusCodes.Status200OK)]
     public Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken) => Save(body, true, cancellationToken);
 
     [HttpPut("/model_access_group/update")]
     [HttpPost("/model_access_group/update")]
+    [RequestBodySchema(typeof(AccessGroupRequest))]
+    [ProducesResponseType<AccessGroupInfo>(StatusCodes.Status200OK)]
     public Task<IActionResult> Update([FromBody] JsonElement body, CancellationToken cancellationToken) => Save(body, false, cancellationToken);
 
     [HttpGet("/model_access_group/info")]
+    [ResponseBodySchema(typeof(AccessGroupInfo), Alternative = typeof(IReadOnlyList<AccessGroupInfo>))]
     public async Task<IActionResult> Info(
         [FromQuery(Name = "group_id")] string? groupId,
         [FromQuery(Name = "access_group")] string? accessGroup,
@@ -32,6 +39,8 @@ public sealed class AccessGroupController : AdminController
     }
 
     [HttpDelete("/model_access_group/delete")]
+    [RequestBodySchema(typeof(AccessGroupDeleteRequest))]
+    [ProducesResponseType<AccessGroupDeleteResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Delete([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryName(body, out var name, out var failure))

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LlmPlatform.Api.Controllers.Admin.Docs;
+using LlmPlatform.Api.Hosting;
 using LlmPlatform.Application.Billing.Budgets;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +16,8 @@ public sealed class BudgetController : AdminController
     }
 
     [HttpPost("/budget/new")]
+    [RequestBodySchema(typeof(BudgetFields))]
+    [ProducesResponseType<BudgetInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<BudgetFields>(body, out var fields, out var failure))
@@ -25,6 +29,8 @@ public sealed class BudgetController : AdminController
     }
 
     [HttpPost("/budget/update")]
+    [RequestBodySchema(typeof(BudgetFields))]
+    [ProducesResponseType<BudgetInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Update([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<BudgetFields>(body, out var fields, out var failure))
@@ -36,14 +42,18 @@ public sealed class BudgetController : AdminController
     }
 
     [HttpGet("/budget/info")]
+    [ProducesResponseType<BudgetInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Info([FromQuery(Name = "budget_id")] string? budgetId, CancellationToken cancellationToken) =>
         Answer(await Mediator.Send(new GetBudgetQuery(budgetId, Caller), cancellationToken), budget => budget);
 
     [HttpGet("/budget/list")]
+    [ProducesResponseType<IReadOnlyList<BudgetInfo>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List(CancellationToken cancellationToken) =>
         Answer(await Mediator.Send(new ListBudgetsQuery(Caller), cancellationToken), budgets => budgets);
 
     [HttpPost("/budget/delete")]
+    [RequestBodySchema(typeof(BudgetDeleteRequest))]
+    [ProducesResponseType<BudgetDeleteResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Delete([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryString(body, "id", out var id, out var failure) || !TryString(body, "budget_id", out var budgetId, out failure))

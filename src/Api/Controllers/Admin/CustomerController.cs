@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LlmPlatform.Api.Controllers.Admin.Docs;
+using LlmPlatform.Api.Hosting;
 using LlmPlatform.Application.Access.EndUsers;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +16,8 @@ public sealed class CustomerController : AdminController
     }
 
     [HttpPost("/customer/new")]
+    [RequestBodySchema(typeof(EndUserFields))]
+    [ProducesResponseType<EndUserInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<EndUserFields>(body, out var fields, out var failure))
@@ -26,6 +30,8 @@ public sealed class CustomerController : AdminController
     }
 
     [HttpPost("/customer/update")]
+    [RequestBodySchema(typeof(EndUserFields))]
+    [ProducesResponseType<EndUserInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Update([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<EndUserFields>(body, out var fields, out var failure))
@@ -38,6 +44,7 @@ public sealed class CustomerController : AdminController
     }
 
     [HttpGet("/customer/info")]
+    [ProducesResponseType<EndUserInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Info([FromQuery(Name = "end_user_id")] string? endUserId, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new GetEndUserQuery(endUserId, Caller), cancellationToken);
@@ -45,6 +52,7 @@ public sealed class CustomerController : AdminController
     }
 
     [HttpGet("/customer/list")]
+    [ProducesResponseType<IReadOnlyList<EndUserInfo>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List(CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new ListEndUsersQuery(Caller), cancellationToken);
@@ -52,6 +60,8 @@ public sealed class CustomerController : AdminController
     }
 
     [HttpPost("/customer/delete")]
+    [RequestBodySchema(typeof(UserIdsRequest))]
+    [ProducesResponseType<CustomerDeleteResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Delete([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryStrings(body, "user_ids", out var userIds, out var failure))
@@ -64,9 +74,13 @@ public sealed class CustomerController : AdminController
     }
 
     [HttpPost("/customer/block")]
+    [RequestBodySchema(typeof(UserIdsRequest))]
+    [ProducesResponseType<CustomerBlockResponse>(StatusCodes.Status200OK)]
     public Task<IActionResult> Block([FromBody] JsonElement body, CancellationToken cancellationToken) => SetBlocked(body, true, cancellationToken);
 
     [HttpPost("/customer/unblock")]
+    [RequestBodySchema(typeof(UserIdsRequest))]
+    [ProducesResponseType<CustomerUnblockResponse>(StatusCodes.Status200OK)]
     public Task<IActionResult> Unblock([FromBody] JsonElement body, CancellationToken cancellationToken) => SetBlocked(body, false, cancellationToken);
 
     private async Task<IActionResult> SetBlocked(JsonElement body, bool blocked, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LlmPlatform.Api.Controllers.Admin.Docs;
+using LlmPlatform.Api.Hosting;
 using LlmPlatform.Application.Access.Keys;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +16,8 @@ public sealed class KeyController : AdminController
     }
 
     [HttpPost("/key/generate")]
+    [RequestBodySchema(typeof(KeyFields), "key")]
+    [ResponseBodySchema(typeof(KeyInfo), "key", "token_id")]
     public async Task<IActionResult> Generate([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<KeyFields>(body, out var fields, out var failure) || !TryString(body, "key", out var key, out failure))
@@ -26,6 +30,8 @@ public sealed class KeyController : AdminController
     }
 
     [HttpPost("/key/update")]
+    [RequestBodySchema(typeof(KeyFields), "key")]
+    [ResponseBodySchema(typeof(KeyInfo), "key")]
     public async Task<IActionResult> Update([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<KeyFields>(body, out var fields, out var failure) || !TryString(body, "key", out var key, out failure))
@@ -38,6 +44,7 @@ public sealed class KeyController : AdminController
     }
 
     [HttpGet("/key/info")]
+    [ProducesResponseType<KeyInfoResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Info([FromQuery] string? key, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new GetKeyInfoQuery(key, Caller), cancellationToken);
@@ -45,6 +52,7 @@ public sealed class KeyController : AdminController
     }
 
     [HttpGet("/key/list")]
+    [ProducesResponseType<KeyListResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List(
         [FromQuery(Name = "page")] int? page,
         [FromQuery(Name = "size")] int? size,
@@ -75,6 +83,8 @@ public sealed class KeyController : AdminController
     }
 
     [HttpPost("/key/delete")]
+    [RequestBodySchema(typeof(KeyDeleteRequest))]
+    [ProducesResponseType<KeyDeleteResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Delete([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryStrings(body, "keys", out var keys, out var failure) || !TryStrings(body, "key_aliases", out var aliases, out failure))
@@ -88,6 +98,8 @@ public sealed class KeyController : AdminController
 
     [HttpPost("/key/regenerate")]
     [HttpPost("/key/{key}/regenerate")]
+    [RequestBodySchema(typeof(KeyFields), "key", Required = false)]
+    [ResponseBodySchema(typeof(KeyInfo), "key", "token_id")]
     public async Task<IActionResult> Regenerate(
         string? key,
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] JsonElement? body,
@@ -105,9 +117,13 @@ public sealed class KeyController : AdminController
     }
 
     [HttpPost("/key/block")]
+    [RequestBodySchema(typeof(KeyReference))]
+    [ProducesResponseType<KeyInfo>(StatusCodes.Status200OK)]
     public Task<IActionResult> Block([FromBody] JsonElement body, CancellationToken cancellationToken) => SetBlocked(body, true, cancellationToken);
 
     [HttpPost("/key/unblock")]
+    [RequestBodySchema(typeof(KeyReference))]
+    [ProducesResponseType<KeyInfo>(StatusCodes.Status200OK)]
     public Task<IActionResult> Unblock([FromBody] JsonElement body, CancellationToken cancellationToken) => SetBlocked(body, false, cancellationToken);
 
     private async Task<IActionResult> SetBlocked(JsonElement body, bool blocked, CancellationToken cancellationToken)

@@ -1,10 +1,12 @@
 using System.Text.Json;
-using LlmPlatform.Application.Catalog;
+using LlmPlatform.Api.Controllers.Admin.Docs;
+using LlmPlatform.Api.Hosting;
 using LlmPlatform.Application.Catalog.AddModel;
 using LlmPlatform.Application.Catalog.DeleteModel;
 using LlmPlatform.Application.Catalog.GetModelGroupInfo;
 using LlmPlatform.Application.Catalog.GetModelInfo;
 using LlmPlatform.Application.Catalog.UpdateModel;
+using LlmPlatform.Application.Catalog;
 using LlmPlatform.Application.Common.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +23,7 @@ public sealed class ModelManagementController : DialectController
     }
 
     [HttpPost("/model/new")]
+    [RequestBodySchema(typeof(ModelNewRequest))]
     [ProducesResponseType<ModelInfoView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Add([FromBody] JsonElement body, CancellationToken cancellationToken) =>
         ToResult(await Mediator.Send(new AddModelCommand(Caller, body), cancellationToken));
@@ -32,16 +35,19 @@ public sealed class ModelManagementController : DialectController
         ToResult(await Mediator.Send(new GetModelInfoQuery(Caller, modelId), cancellationToken));
 
     [HttpPost("/model/update")]
+    [RequestBodySchema(typeof(ModelUpdateRequest))]
     [ProducesResponseType<ModelInfoView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Update([FromBody] JsonElement body, CancellationToken cancellationToken) =>
         ToResult(await Mediator.Send(new UpdateModelCommand(Caller, IdOf(body), body), cancellationToken));
 
     [HttpPatch("/model/{modelId}/update")]
+    [RequestBodySchema(typeof(ModelUpdateRequest))]
     [ProducesResponseType<ModelInfoView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> UpdateById(string modelId, [FromBody] JsonElement body, CancellationToken cancellationToken) =>
         ToResult(await Mediator.Send(new UpdateModelCommand(Caller, modelId, body), cancellationToken));
 
     [HttpPost("/model/delete")]
+    [RequestBodySchema(typeof(ModelDeleteRequest))]
     [ProducesResponseType<AdminMessage>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Delete([FromBody] JsonElement body, CancellationToken cancellationToken) =>
         ToResult(await Mediator.Send(new DeleteModelCommand(Caller, IdOf(body)), cancellationToken));

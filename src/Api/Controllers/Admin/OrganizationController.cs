@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LlmPlatform.Api.Controllers.Admin.Docs;
+using LlmPlatform.Api.Hosting;
 using LlmPlatform.Application.Access.Organizations;
 using LlmPlatform.Domain.Common;
 using MediatR;
@@ -15,6 +17,8 @@ public sealed class OrganizationController : AdminController
     }
 
     [HttpPost("/organization/new")]
+    [RequestBodySchema(typeof(OrganizationFields))]
+    [ProducesResponseType<OrganizationInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<OrganizationFields>(body, out var fields, out var failure))
@@ -27,6 +31,8 @@ public sealed class OrganizationController : AdminController
     }
 
     [HttpPatch("/organization/update")]
+    [RequestBodySchema(typeof(OrganizationFields))]
+    [ProducesResponseType<OrganizationInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Update([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<OrganizationFields>(body, out var fields, out var failure))
@@ -39,6 +45,7 @@ public sealed class OrganizationController : AdminController
     }
 
     [HttpGet("/organization/info")]
+    [ProducesResponseType<OrganizationInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Info([FromQuery(Name = "organization_id")] string? organizationId, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new GetOrganizationInfoQuery(organizationId, Caller), cancellationToken);
@@ -46,6 +53,7 @@ public sealed class OrganizationController : AdminController
     }
 
     [HttpGet("/organization/list")]
+    [ProducesResponseType<IReadOnlyList<OrganizationInfo>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List(CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new ListOrganizationsQuery(Caller), cancellationToken);
@@ -53,6 +61,8 @@ public sealed class OrganizationController : AdminController
     }
 
     [HttpDelete("/organization/delete")]
+    [RequestBodySchema(typeof(OrganizationDeleteRequest))]
+    [ProducesResponseType<OrganizationDeleteResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Delete([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryStrings(body, "organization_ids", out var ids, out var failure) || !TryString(body, "organization_id", out var single, out failure))
@@ -66,6 +76,8 @@ public sealed class OrganizationController : AdminController
     }
 
     [HttpPost("/organization/member/add")]
+    [RequestBodySchema(typeof(OrganizationMemberAddRequest))]
+    [ProducesResponseType<OrganizationInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> AddMember([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryString(body, "organization_id", out var organizationId, out var failure))
@@ -105,6 +117,8 @@ public sealed class OrganizationController : AdminController
     }
 
     [HttpDelete("/organization/member/delete")]
+    [RequestBodySchema(typeof(OrganizationMemberDeleteRequest))]
+    [ProducesResponseType<OrganizationInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> RemoveMember([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryString(body, "organization_id", out var organizationId, out var failure) || !TryString(body, "user_id", out var userId, out failure))

@@ -1,7 +1,9 @@
 using System.Text.Json;
-using LlmPlatform.Application.Operations.Routing;
+using LlmPlatform.Api.Controllers.Admin.Docs;
+using LlmPlatform.Api.Hosting;
 using LlmPlatform.Application.Operations.Routing.GetRouterSettings;
 using LlmPlatform.Application.Operations.Routing.UpdateRouterSettings;
+using LlmPlatform.Application.Operations.Routing;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,6 +24,7 @@ public sealed class RouterSettingsController : DialectController
         ToResult(await Mediator.Send(new GetRouterSettingsQuery(Caller), cancellationToken));
 
     [HttpPatch("/router/settings")]
+    [RequestBodySchema(typeof(RouterSettingsUpdateRequest))]
     [ProducesResponseType<RouterSettingsView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Update([FromBody] JsonElement body, CancellationToken cancellationToken) =>
         ToResult(await Mediator.Send(new UpdateRouterSettingsCommand(Caller, body), cancellationToken));

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LlmPlatform.Api.Controllers.Admin.Docs;
+using LlmPlatform.Api.Hosting;
 using LlmPlatform.Application.Access.Teams;
 using LlmPlatform.Domain.Common;
 using MediatR;
@@ -15,6 +17,8 @@ public sealed class TeamController : AdminController
     }
 
     [HttpPost("/team/new")]
+    [RequestBodySchema(typeof(TeamFields))]
+    [ProducesResponseType<TeamInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<TeamFields>(body, out var fields, out var failure))
@@ -27,6 +31,8 @@ public sealed class TeamController : AdminController
     }
 
     [HttpPost("/team/update")]
+    [RequestBodySchema(typeof(TeamFields))]
+    [ProducesResponseType<TeamUpdateResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Update([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<TeamFields>(body, out var fields, out var failure))
@@ -39,6 +45,7 @@ public sealed class TeamController : AdminController
     }
 
     [HttpGet("/team/info")]
+    [ProducesResponseType<TeamInfoResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Info([FromQuery(Name = "team_id")] string? teamId, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new GetTeamInfoQuery(teamId, Caller), cancellationToken);
@@ -46,6 +53,7 @@ public sealed class TeamController : AdminController
     }
 
     [HttpGet("/team/list")]
+    [ProducesResponseType<IReadOnlyList<TeamInfo>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List([FromQuery(Name = "organization_id")] string? organizationId, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new ListTeamsQuery(organizationId, Caller), cancellationToken);
@@ -53,6 +61,8 @@ public sealed class TeamController : AdminController
     }
 
     [HttpPost("/team/delete")]
+    [RequestBodySchema(typeof(TeamDeleteRequest))]
+    [ProducesResponseType<TeamDeleteResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Delete([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryStrings(body, "team_ids", out var teamIds, out var failure))
@@ -65,6 +75,8 @@ public sealed class TeamController : AdminController
     }
 
     [HttpPost("/team/member/add")]
+    [RequestBodySchema(typeof(TeamMemberAddRequest))]
+    [ProducesResponseType<TeamInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> AddMember([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryString(body, "team_id", out var teamId, out var failure))
@@ -98,6 +110,8 @@ public sealed class TeamController : AdminController
     }
 
     [HttpPost("/team/member/delete")]
+    [RequestBodySchema(typeof(TeamMemberDeleteRequest))]
+    [ProducesResponseType<TeamInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> RemoveMember([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryString(body, "team_id", out var teamId, out var failure) || !TryString(body, "user_id", out var userId, out failure))
@@ -110,9 +124,13 @@ public sealed class TeamController : AdminController
     }
 
     [HttpPost("/team/block")]
+    [RequestBodySchema(typeof(TeamReference))]
+    [ProducesResponseType<TeamInfo>(StatusCodes.Status200OK)]
     public Task<IActionResult> Block([FromBody] JsonElement body, CancellationToken cancellationToken) => SetBlocked(body, true, cancellationToken);
 
     [HttpPost("/team/unblock")]
+    [RequestBodySchema(typeof(TeamReference))]
+    [ProducesResponseType<TeamInfo>(StatusCodes.Status200OK)]
     public Task<IActionResult> Unblock([FromBody] JsonElement body, CancellationToken cancellationToken) => SetBlocked(body, false, cancellationToken);
 
     private async Task<IActionResult> SetBlocked(JsonElement body, bool blocked, CancellationToken cancellationToken)

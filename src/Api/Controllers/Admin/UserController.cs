@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LlmPlatform.Api.Controllers.Admin.Docs;
+using LlmPlatform.Api.Hosting;
 using LlmPlatform.Application.Access.Users;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +16,8 @@ public sealed class UserController : AdminController
     }
 
     [HttpPost("/user/new")]
+    [RequestBodySchema(typeof(UserFields))]
+    [ResponseBodySchema(typeof(UserInfo), "key")]
     public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<UserFields>(body, out var fields, out var failure))
@@ -26,6 +30,8 @@ public sealed class UserController : AdminController
     }
 
     [HttpPost("/user/update")]
+    [RequestBodySchema(typeof(UserFields))]
+    [ProducesResponseType<UserUpdateResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Update([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryRead<UserFields>(body, out var fields, out var failure))
@@ -38,6 +44,7 @@ public sealed class UserController : AdminController
     }
 
     [HttpGet("/user/info")]
+    [ProducesResponseType<UserInfoResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Info([FromQuery(Name = "user_id")] string? userId, CancellationToken cancellationToken)
     {
         var result = await Mediator.Send(new GetUserInfoQuery(userId, Caller), cancellationToken);
@@ -45,6 +52,7 @@ public sealed class UserController : AdminController
     }
 
     [HttpGet("/user/list")]
+    [ProducesResponseType<UserPage>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List(
         [FromQuery(Name = "role")] string? role,
         [FromQuery(Name = "page")] int? page,
@@ -56,6 +64,8 @@ public sealed class UserController : AdminController
     }
 
     [HttpPost("/user/delete")]
+    [RequestBodySchema(typeof(UserIdsRequest))]
+    [ProducesResponseType<UserDeleteResponse>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Delete([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
         if (!TryStrings(body, "user_ids", out var userIds, out var failure))

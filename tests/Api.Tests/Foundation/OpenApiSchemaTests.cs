@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.Json;
+using LlmPlatform.TestSupport;
+
+namespace LlmPlatform.Api.Tests.Foundation;
+
+/// <summary>Every operation of /openapi.json describes its JSON request body and its success answer.</summary>
+public sealed class OpenApiSchemaTests
+{
+    private const string Config = """
+        model_list:
+          - model_name: demo
+            litellm_params:
+              model: mock/demo
+        """;
+
+    private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
+
+    /// <summary>Operations allowed to answer 200 without a JSON body, each with the reason.</summary>
+    private static readonly Dictionary<string, string> NoJsonAnswer = new(StringComparer.Ordinal)
+    {
+    };
+
+    private ApiServer _api = null!;
+    private JsonDocument _document = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _api = await ApiServer.StartAsync(Config);
+        using var anonymous = new HttpClient { BaseAddress = _api.BaseUri };
+        using var response = await anonymous.GetAsync("openapi.json");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        _document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _document.Dispose();
+        await _api.DisposeAsync();
+    }
+
+    private JsonElement Schemas => _document.RootElement.GetProperty("components").GetProperty("schemas");
+
+    private IEnumerable<(string Name, JsonElement Operation)> Operations()
+    {
+        foreach (var path in _document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in path.Value.EnumerateObject().Where(m => Methods.Contains(m.Name)))
+            {
+                yield return (method.Name.ToUpperInvariant() + " " + path.Name, method.Value);
+            }
+        }
+    }
+
+    private JsonElement Resolve(JsonElement schema)
+    {
+        while (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = Schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
+        return schema;
+    }
+
+    /// <summary>False for a free-form <c>{}</c>, a bare object and <c>JsonElement</c>.</summary>
+    private bool IsDescribed(JsonElement schema)
+    {
+        if (schema.TryGetProperty("$ref", out var reference) && reference.GetString()!.EndsWith("/JsonElement", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var resolved = Resolve(schema);
+        return resolved.TryGetProperty("properties", out _)
+            || resolved.TryGetProperty("items", out _)
+            || resolved.TryGetProperty("oneOf", out _)
+            || resolved.TryGetProperty("anyOf", out _)
+            || resolved.TryGetProperty("allOf", out _)
+            || resolved.TryGetProperty("additionalProperties", out _)
+            || (resolved.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() != "object");
+    }
+
+    private static JsonElement? JsonSchemaOf(JsonElement bodyOrResponse) =>
+        bodyOrResponse.TryGetProperty("content", out var content)
+        && content.TryGetProperty("application/json", out var json)
+        && json.TryGetProperty("schema", out var schema)
+            ? schema
+            : null;
+
+    private JsonElement PropertiesOf(JsonElement schema) => Resolve(schema).GetProperty("properties");
+
+    [Test]
+    public void EveryRequestBody_HasASchema()
+    {
+        var undescribed = Operations()
+            .Where(o => o.Operation.TryGetProperty("requestBody", out var body) && (JsonSchemaOf(body) is not { } schema || !IsDescribed(schema)))
+            .Select(o => o.Name)
+            .ToList();
+        undescribed.Should().BeEmpty("every JSON request body is documented");
+    }
+
+    [Test]
+    public void EverySuccessAnswer_HasAJsonSchema()
+    {
+        var undescribed = new List<string>();
+        foreach (var (name, operation) in Operations().Where(o => !NoJsonAnswer.ContainsKey(o.Name)))
+        {
+            var responses = operation.GetProperty("responses");
+            var success = new[] { "200", "201" }.Where(c => responses.TryGetProperty(c, out _)).ToList();
+            if (success.Count == 0 && !responses.TryGetProperty("204", out _))
+            {
+                undescribed.Add(name + " (no success answer)");
+            }
+
+            undescribed.AddRange(success
+                .Where(c => JsonSchemaOf(responses.GetProperty(c)) is not { } schema || !IsDescribed(schema))
+                .Select(c => name + " " + c));
+        }
+
+        undescribed.Should().BeEmpty("every success answer is documented");
+    }
+
+    [Test]
+    public void KeyGenerate_DescribesItsFieldsAndTheKey()
+    {
+        var operation = _document.RootElement.GetProperty("paths").GetProperty("/key/generate").GetProperty("post");
+        operation.GetProperty("requestBody").GetProperty("required").GetBoolean().Should().BeTrue();
+        var request = PropertiesOf(JsonSchemaOf(operation.GetProperty("requestBody"))!.Value);
+        request.EnumerateObject().Select(p => p.Name).Should().Contain(["models", "max_budget", "rpm_limit", "key_alias", "key"]);
+        var answer = PropertiesOf(JsonSchemaOf(operation.GetProperty("responses").GetProperty("200"))!.Value);
+        answer.EnumerateObject().Select(p => p.Name).Should().Contain(["key", "token", "key_name", "expires", "token_id"]);
+    }
+
+    [Test]
+    public void TeamInfo_AndKeyDelete_DescribeLiteLlmShapes()
+    {
+        var paths = _document.RootElement.GetProperty("paths");
+        var teamInfo = PropertiesOf(JsonSchemaOf(paths.GetProperty("/team/info").GetProperty("get").GetProperty("responses").GetProperty("200"))!.Value);
+        teamInfo.EnumerateObject().Select(p => p.Name).Should().Contain(["team_id", "team_info", "keys"]);
+        var delete = paths.GetProperty("/key/delete").GetProperty("post");
+        PropertiesOf(JsonSchemaOf(delete.GetProperty("requestBody"))!.Value).EnumerateObject().Select(p => p.Name).Should().Equal("keys", "key_aliases");
+        PropertiesOf(JsonSchemaOf(delete.GetProperty("responses").GetProperty("200"))!.Value).EnumerateObject().Select(p => p.Name).Should().Equal("deleted_keys");
+    }
+
+    [Test]
+    public void KeyRegenerate_BodyIsOptional()
+    {
+        var operation = _document.RootElement.GetProperty("paths").GetProperty("/key/{key}/regenerate").GetProperty("post");
+        var body = operation.GetProperty("requestBody");
+        (body.TryGetProperty("required", out var required) && required.GetBoolean()).Should().BeFalse();
+        PropertiesOf(JsonSchemaOf(body)!.Value).TryGetProperty("duration", out _).Should().BeTrue();
+    }
+}
