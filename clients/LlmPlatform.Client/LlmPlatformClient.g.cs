@@ -292,75 +292,95 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AnthropicTokenCount> MessagesCountTokens_MessagesCountTokensAsync(AnthropicMessagesRequest body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AccessGroupCreateAsync(JsonElement body);
+        System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupCreateAsync(AccessGroupRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AccessGroupCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupCreateAsync(AccessGroupRequest body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AccessGroupUpdateAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AccessGroupUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AccessGroupUpdate_ModelAccessGroupUpdateAsync(JsonElement body);
+        System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupUpdateAsync(AccessGroupRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AccessGroupUpdate_ModelAccessGroupUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupUpdateAsync(AccessGroupRequest body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AccessGroupInfoAsync(string? group_id, string? access_group);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AccessGroupInfoAsync(string? group_id, string? access_group, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AccessGroupDeleteAsync(JsonElement body);
+        System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupUpdate_ModelAccessGroupUpdateAsync(AccessGroupRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AccessGroupDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupUpdate_ModelAccessGroupUpdateAsync(AccessGroupRequest body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task BudgetCreateAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task BudgetCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task BudgetUpdateAsync(JsonElement body);
+        System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupInfoAsync(string? group_id, string? access_group);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task BudgetUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupInfoAsync(string? group_id, string? access_group, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task BudgetInfoAsync(string? budget_id);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task BudgetInfoAsync(string? budget_id, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task BudgetListAsync();
+        System.Threading.Tasks.Task<AccessGroupDeleteResponse> AccessGroupDeleteAsync(AccessGroupDeleteRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task BudgetListAsync(System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<AccessGroupDeleteResponse> AccessGroupDeleteAsync(AccessGroupDeleteRequest body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task BudgetDeleteAsync(JsonElement body);
+        System.Threading.Tasks.Task<BudgetInfo> BudgetCreateAsync(BudgetFields body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task BudgetDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<BudgetInfo> BudgetCreateAsync(BudgetFields body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BudgetInfo> BudgetUpdateAsync(BudgetFields body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BudgetInfo> BudgetUpdateAsync(BudgetFields body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BudgetInfo> BudgetInfoAsync(string? budget_id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BudgetInfo> BudgetInfoAsync(string? budget_id, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<BudgetInfo>> BudgetListAsync();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<BudgetInfo>> BudgetListAsync(System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BudgetDeleteResponse> BudgetDeleteAsync(BudgetDeleteRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BudgetDeleteResponse> BudgetDeleteAsync(BudgetDeleteRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
@@ -461,126 +481,158 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AdminMessage> CredentialsDeleteAsync(string? credential_name, string? credential_id, CredentialRequest? body, System.Threading.CancellationToken cancellationToken);
 
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerCreateAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerUpdateAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerInfoAsync(string? end_user_id);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerInfoAsync(string? end_user_id, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerListAsync();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerListAsync(System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerDeleteAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerBlockAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerBlockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerUnblockAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CustomerUnblockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyGenerateAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyGenerateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyUpdateAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyInfoAsync(string? key);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyInfoAsync(string? key, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyListAsync(int? page, int? size, string? user_id, string? team_id, string? organization_id, string? key_alias, bool? return_full_object);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyListAsync(int? page, int? size, string? user_id, string? team_id, string? organization_id, string? key_alias, bool? return_full_object, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyDeleteAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyRegenerateAsync(JsonElement? body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyRegenerateAsync(JsonElement? body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyRegenerate_KeyKeyParamRegenerateAsync(string key, JsonElement? body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyRegenerate_KeyKeyParamRegenerateAsync(string key, JsonElement? body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyBlockAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyBlockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyUnblockAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task KeyUnblockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(JsonElement body);
+        System.Threading.Tasks.Task<EndUserInfo> CustomerCreateAsync(EndUserFields body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<EndUserInfo> CustomerCreateAsync(EndUserFields body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<EndUserInfo> CustomerUpdateAsync(EndUserFields body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<EndUserInfo> CustomerUpdateAsync(EndUserFields body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<EndUserInfo> CustomerInfoAsync(string? end_user_id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<EndUserInfo> CustomerInfoAsync(string? end_user_id, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<EndUserInfo>> CustomerListAsync();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<EndUserInfo>> CustomerListAsync(System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerDeleteResponse> CustomerDeleteAsync(UserIdsRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerDeleteResponse> CustomerDeleteAsync(UserIdsRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerBlockResponse> CustomerBlockAsync(UserIdsRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerBlockResponse> CustomerBlockAsync(UserIdsRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerUnblockResponse> CustomerUnblockAsync(UserIdsRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerUnblockResponse> CustomerUnblockAsync(UserIdsRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyGenerateAsync(KeyFieldsWithKey body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyGenerateAsync(KeyFieldsWithKey body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfoWithKey> KeyUpdateAsync(KeyFieldsWithKey body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfoWithKey> KeyUpdateAsync(KeyFieldsWithKey body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfoResponse> KeyInfoAsync(string? key);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfoResponse> KeyInfoAsync(string? key, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyListResponse> KeyListAsync(int? page, int? size, string? user_id, string? team_id, string? organization_id, string? key_alias, bool? return_full_object);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyListResponse> KeyListAsync(int? page, int? size, string? user_id, string? team_id, string? organization_id, string? key_alias, bool? return_full_object, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyDeleteResponse> KeyDeleteAsync(KeyDeleteRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyDeleteResponse> KeyDeleteAsync(KeyDeleteRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyRegenerateAsync(KeyFieldsWithKey? body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyRegenerateAsync(KeyFieldsWithKey? body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyRegenerate_KeyKeyParamRegenerateAsync(string key, KeyFieldsWithKey? body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyRegenerate_KeyKeyParamRegenerateAsync(string key, KeyFieldsWithKey? body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfo> KeyBlockAsync(KeyReference body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfo> KeyBlockAsync(KeyReference body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfo> KeyUnblockAsync(KeyReference body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<KeyInfo> KeyUnblockAsync(KeyReference body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(ModelNewRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(ModelNewRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
@@ -602,30 +654,30 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(JsonElement body);
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(ModelUpdateRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(ModelUpdateRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(JsonElement body);
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, ModelUpdateRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, ModelUpdateRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(ModelDeleteRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(ModelDeleteRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
@@ -636,54 +688,68 @@ namespace LlmPlatform.Client
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ModelGroupInfoList> ModelManagementGroupInfoAsync(string? model_group, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationCreateAsync(JsonElement body);
+        System.Threading.Tasks.Task<OrganizationInfo> OrganizationCreateAsync(OrganizationFields body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<OrganizationInfo> OrganizationCreateAsync(OrganizationFields body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationUpdateAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationInfoAsync(string? organization_id);
+        System.Threading.Tasks.Task<OrganizationInfo> OrganizationUpdateAsync(OrganizationFields body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationInfoAsync(string? organization_id, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<OrganizationInfo> OrganizationUpdateAsync(OrganizationFields body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationListAsync();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationListAsync(System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationDeleteAsync(JsonElement body);
+        System.Threading.Tasks.Task<OrganizationInfo> OrganizationInfoAsync(string? organization_id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<OrganizationInfo> OrganizationInfoAsync(string? organization_id, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationAddMemberAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationAddMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationRemoveMemberAsync(JsonElement body);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<OrganizationInfo>> OrganizationListAsync();
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task OrganizationRemoveMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<OrganizationInfo>> OrganizationListAsync(System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<OrganizationDeleteResponse> OrganizationDeleteAsync(OrganizationDeleteRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<OrganizationDeleteResponse> OrganizationDeleteAsync(OrganizationDeleteRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<OrganizationInfo> OrganizationAddMemberAsync(OrganizationMemberAddRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<OrganizationInfo> OrganizationAddMemberAsync(OrganizationMemberAddRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<OrganizationInfo> OrganizationRemoveMemberAsync(OrganizationMemberDeleteRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<OrganizationInfo> OrganizationRemoveMemberAsync(OrganizationMemberDeleteRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
@@ -696,110 +762,138 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(JsonElement body);
+        System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(RouterSettingsUpdateRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(RouterSettingsUpdateRequest body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamCreateAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamUpdateAsync(JsonElement body);
+        System.Threading.Tasks.Task<TeamInfo> TeamCreateAsync(TeamFields body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TeamInfo> TeamCreateAsync(TeamFields body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamInfoAsync(string? team_id);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamInfoAsync(string? team_id, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamListAsync(string? organization_id);
+        System.Threading.Tasks.Task<TeamUpdateResponse> TeamUpdateAsync(TeamFields body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamListAsync(string? organization_id, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TeamUpdateResponse> TeamUpdateAsync(TeamFields body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamDeleteAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamAddMemberAsync(JsonElement body);
+        System.Threading.Tasks.Task<TeamInfoResponse> TeamInfoAsync(string? team_id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamAddMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TeamInfoResponse> TeamInfoAsync(string? team_id, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamRemoveMemberAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamRemoveMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamBlockAsync(JsonElement body);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<TeamInfo>> TeamListAsync(string? organization_id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamBlockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<TeamInfo>> TeamListAsync(string? organization_id, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamUnblockAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task TeamUnblockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserCreateAsync(JsonElement body);
+        System.Threading.Tasks.Task<TeamDeleteResponse> TeamDeleteAsync(TeamDeleteRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TeamDeleteResponse> TeamDeleteAsync(TeamDeleteRequest body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserUpdateAsync(JsonElement body);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserInfoAsync(string? user_id);
+        System.Threading.Tasks.Task<TeamInfo> TeamAddMemberAsync(TeamMemberAddRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserInfoAsync(string? user_id, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TeamInfo> TeamAddMemberAsync(TeamMemberAddRequest body, System.Threading.CancellationToken cancellationToken);
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserListAsync(string? role, int? page, int? page_size);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserListAsync(string? role, int? page, int? page_size, System.Threading.CancellationToken cancellationToken);
-
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserDeleteAsync(JsonElement body);
+        System.Threading.Tasks.Task<TeamInfo> TeamRemoveMemberAsync(TeamMemberDeleteRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UserDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<TeamInfo> TeamRemoveMemberAsync(TeamMemberDeleteRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<TeamInfo> TeamBlockAsync(TeamReference body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<TeamInfo> TeamBlockAsync(TeamReference body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<TeamInfo> TeamUnblockAsync(TeamReference body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<TeamInfo> TeamUnblockAsync(TeamReference body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<UserInfoWithKey> UserCreateAsync(UserFields body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<UserInfoWithKey> UserCreateAsync(UserFields body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<UserUpdateResponse> UserUpdateAsync(UserFields body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<UserUpdateResponse> UserUpdateAsync(UserFields body, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<UserInfoResponse> UserInfoAsync(string? user_id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<UserInfoResponse> UserInfoAsync(string? user_id, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<UserPage> UserListAsync(string? role, int? page, int? page_size);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<UserPage> UserListAsync(string? role, int? page, int? page_size, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<UserDeleteResponse> UserDeleteAsync(UserIdsRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<UserDeleteResponse> UserDeleteAsync(UserIdsRequest body, System.Threading.CancellationToken cancellationToken);
 
     }
 
@@ -4071,15 +4165,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task AccessGroupCreateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupCreateAsync(AccessGroupRequest body)
         {
             return AccessGroupCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task AccessGroupCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupCreateAsync(AccessGroupRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4092,6 +4188,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4121,6 +4218,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<AccessGroupInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -4139,13 +4246,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -4167,15 +4267,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task AccessGroupUpdateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupUpdateAsync(AccessGroupRequest body)
         {
             return AccessGroupUpdateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task AccessGroupUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupUpdateAsync(AccessGroupRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4188,6 +4290,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4217,6 +4320,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<AccessGroupInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -4235,13 +4348,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -4263,15 +4369,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task AccessGroupUpdate_ModelAccessGroupUpdateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupUpdate_ModelAccessGroupUpdateAsync(AccessGroupRequest body)
         {
             return AccessGroupUpdate_ModelAccessGroupUpdateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task AccessGroupUpdate_ModelAccessGroupUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupUpdate_ModelAccessGroupUpdateAsync(AccessGroupRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4284,6 +4392,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4313,6 +4422,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<AccessGroupInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -4331,13 +4450,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -4359,15 +4471,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task AccessGroupInfoAsync(string? group_id, string? access_group)
+        public virtual System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupInfoAsync(string? group_id, string? access_group)
         {
             return AccessGroupInfoAsync(group_id, access_group, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task AccessGroupInfoAsync(string? group_id, string? access_group, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AccessGroupInfo> AccessGroupInfoAsync(string? group_id, string? access_group, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4376,6 +4490,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4415,6 +4530,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<AccessGroupInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -4433,13 +4558,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -4461,15 +4579,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task AccessGroupDeleteAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<AccessGroupDeleteResponse> AccessGroupDeleteAsync(AccessGroupDeleteRequest body)
         {
             return AccessGroupDeleteAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task AccessGroupDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AccessGroupDeleteResponse> AccessGroupDeleteAsync(AccessGroupDeleteRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4482,6 +4602,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4511,6 +4632,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<AccessGroupDeleteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -4529,13 +4660,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -4557,15 +4681,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task BudgetCreateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<BudgetInfo> BudgetCreateAsync(BudgetFields body)
         {
             return BudgetCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task BudgetCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<BudgetInfo> BudgetCreateAsync(BudgetFields body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4578,6 +4704,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4607,6 +4734,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BudgetInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -4625,13 +4762,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -4653,15 +4783,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task BudgetUpdateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<BudgetInfo> BudgetUpdateAsync(BudgetFields body)
         {
             return BudgetUpdateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task BudgetUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<BudgetInfo> BudgetUpdateAsync(BudgetFields body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4674,6 +4806,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4703,6 +4836,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BudgetInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -4721,13 +4864,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -4749,15 +4885,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task BudgetInfoAsync(string? budget_id)
+        public virtual System.Threading.Tasks.Task<BudgetInfo> BudgetInfoAsync(string? budget_id)
         {
             return BudgetInfoAsync(budget_id, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task BudgetInfoAsync(string? budget_id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<BudgetInfo> BudgetInfoAsync(string? budget_id, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4766,6 +4904,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4801,6 +4940,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BudgetInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -4819,13 +4968,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -4847,15 +4989,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task BudgetListAsync()
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<BudgetInfo>> BudgetListAsync()
         {
             return BudgetListAsync(System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task BudgetListAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<BudgetInfo>> BudgetListAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4864,6 +5008,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4893,6 +5038,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<BudgetInfo>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -4911,13 +5066,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -4939,15 +5087,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task BudgetDeleteAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<BudgetDeleteResponse> BudgetDeleteAsync(BudgetDeleteRequest body)
         {
             return BudgetDeleteAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task BudgetDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<BudgetDeleteResponse> BudgetDeleteAsync(BudgetDeleteRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4960,6 +5110,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -4989,6 +5140,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BudgetDeleteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -5007,13 +5168,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -6169,15 +6323,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task CustomerCreateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<EndUserInfo> CustomerCreateAsync(EndUserFields body)
         {
             return CustomerCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CustomerCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<EndUserInfo> CustomerCreateAsync(EndUserFields body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6190,6 +6346,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6219,6 +6376,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<EndUserInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -6237,13 +6404,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -6265,15 +6425,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task CustomerUpdateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<EndUserInfo> CustomerUpdateAsync(EndUserFields body)
         {
             return CustomerUpdateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CustomerUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<EndUserInfo> CustomerUpdateAsync(EndUserFields body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6286,6 +6448,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6315,6 +6478,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<EndUserInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -6333,13 +6506,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -6361,15 +6527,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task CustomerInfoAsync(string? end_user_id)
+        public virtual System.Threading.Tasks.Task<EndUserInfo> CustomerInfoAsync(string? end_user_id)
         {
             return CustomerInfoAsync(end_user_id, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CustomerInfoAsync(string? end_user_id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<EndUserInfo> CustomerInfoAsync(string? end_user_id, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6378,6 +6546,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6413,6 +6582,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<EndUserInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -6431,13 +6610,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -6459,15 +6631,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task CustomerListAsync()
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<EndUserInfo>> CustomerListAsync()
         {
             return CustomerListAsync(System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CustomerListAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<EndUserInfo>> CustomerListAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6476,6 +6650,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6505,6 +6680,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<EndUserInfo>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -6523,13 +6708,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -6551,15 +6729,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task CustomerDeleteAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<CustomerDeleteResponse> CustomerDeleteAsync(UserIdsRequest body)
         {
             return CustomerDeleteAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CustomerDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CustomerDeleteResponse> CustomerDeleteAsync(UserIdsRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6572,6 +6752,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6601,6 +6782,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CustomerDeleteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -6619,13 +6810,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -6647,15 +6831,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task CustomerBlockAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<CustomerBlockResponse> CustomerBlockAsync(UserIdsRequest body)
         {
             return CustomerBlockAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CustomerBlockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CustomerBlockResponse> CustomerBlockAsync(UserIdsRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6668,6 +6854,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6697,6 +6884,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CustomerBlockResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -6715,13 +6912,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -6743,15 +6933,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task CustomerUnblockAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<CustomerUnblockResponse> CustomerUnblockAsync(UserIdsRequest body)
         {
             return CustomerUnblockAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CustomerUnblockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CustomerUnblockResponse> CustomerUnblockAsync(UserIdsRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6764,6 +6956,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6793,6 +6986,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CustomerUnblockResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -6811,13 +7014,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -6839,15 +7035,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task KeyGenerateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyGenerateAsync(KeyFieldsWithKey body)
         {
             return KeyGenerateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task KeyGenerateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyGenerateAsync(KeyFieldsWithKey body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6860,6 +7058,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6889,6 +7088,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<KeyInfoWithKeyTokenId>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -6907,13 +7116,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -6935,15 +7137,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task KeyUpdateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<KeyInfoWithKey> KeyUpdateAsync(KeyFieldsWithKey body)
         {
             return KeyUpdateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task KeyUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<KeyInfoWithKey> KeyUpdateAsync(KeyFieldsWithKey body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6956,6 +7160,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -6985,6 +7190,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<KeyInfoWithKey>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7003,13 +7218,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -7031,15 +7239,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task KeyInfoAsync(string? key)
+        public virtual System.Threading.Tasks.Task<KeyInfoResponse> KeyInfoAsync(string? key)
         {
             return KeyInfoAsync(key, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task KeyInfoAsync(string? key, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<KeyInfoResponse> KeyInfoAsync(string? key, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7048,6 +7258,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7083,6 +7294,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<KeyInfoResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7101,13 +7322,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -7129,15 +7343,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task KeyListAsync(int? page, int? size, string? user_id, string? team_id, string? organization_id, string? key_alias, bool? return_full_object)
+        public virtual System.Threading.Tasks.Task<KeyListResponse> KeyListAsync(int? page, int? size, string? user_id, string? team_id, string? organization_id, string? key_alias, bool? return_full_object)
         {
             return KeyListAsync(page, size, user_id, team_id, organization_id, key_alias, return_full_object, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task KeyListAsync(int? page, int? size, string? user_id, string? team_id, string? organization_id, string? key_alias, bool? return_full_object, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<KeyListResponse> KeyListAsync(int? page, int? size, string? user_id, string? team_id, string? organization_id, string? key_alias, bool? return_full_object, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7146,6 +7362,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7205,6 +7422,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<KeyListResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7223,13 +7450,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -7251,15 +7471,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task KeyDeleteAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<KeyDeleteResponse> KeyDeleteAsync(KeyDeleteRequest body)
         {
             return KeyDeleteAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task KeyDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<KeyDeleteResponse> KeyDeleteAsync(KeyDeleteRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7272,6 +7494,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7301,6 +7524,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<KeyDeleteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7319,13 +7552,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -7347,15 +7573,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task KeyRegenerateAsync(JsonElement? body)
+        public virtual System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyRegenerateAsync(KeyFieldsWithKey? body)
         {
             return KeyRegenerateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task KeyRegenerateAsync(JsonElement? body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyRegenerateAsync(KeyFieldsWithKey? body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7368,6 +7596,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7397,6 +7626,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<KeyInfoWithKeyTokenId>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7415,13 +7654,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -7443,15 +7675,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task KeyRegenerate_KeyKeyParamRegenerateAsync(string key, JsonElement? body)
+        public virtual System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyRegenerate_KeyKeyParamRegenerateAsync(string key, KeyFieldsWithKey? body)
         {
             return KeyRegenerate_KeyKeyParamRegenerateAsync(key, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task KeyRegenerate_KeyKeyParamRegenerateAsync(string key, JsonElement? body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<KeyInfoWithKeyTokenId> KeyRegenerate_KeyKeyParamRegenerateAsync(string key, KeyFieldsWithKey? body, System.Threading.CancellationToken cancellationToken)
         {
             if (key == null)
                 throw new System.ArgumentNullException("key");
@@ -7467,6 +7701,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7498,6 +7733,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<KeyInfoWithKeyTokenId>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7516,13 +7761,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -7544,15 +7782,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task KeyBlockAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<KeyInfo> KeyBlockAsync(KeyReference body)
         {
             return KeyBlockAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task KeyBlockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<KeyInfo> KeyBlockAsync(KeyReference body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7565,6 +7805,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7594,6 +7835,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<KeyInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7612,13 +7863,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -7640,15 +7884,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task KeyUnblockAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<KeyInfo> KeyUnblockAsync(KeyReference body)
         {
             return KeyUnblockAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task KeyUnblockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<KeyInfo> KeyUnblockAsync(KeyReference body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -7661,6 +7907,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -7690,6 +7937,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<KeyInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -7708,13 +7965,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -7738,7 +7988,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(ModelNewRequest body)
         {
             return ModelManagementAddAsync(body, System.Threading.CancellationToken.None);
         }
@@ -7746,7 +7996,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelManagementAddAsync(ModelNewRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8048,7 +8298,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(ModelUpdateRequest body)
         {
             return ModelManagementUpdateAsync(body, System.Threading.CancellationToken.None);
         }
@@ -8056,7 +8306,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateAsync(ModelUpdateRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8150,7 +8400,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, JsonElement body)
+        public virtual System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, ModelUpdateRequest body)
         {
             return ModelManagementUpdateByIdAsync(modelId, body, System.Threading.CancellationToken.None);
         }
@@ -8158,7 +8408,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ModelInfoView> ModelManagementUpdateByIdAsync(string modelId, ModelUpdateRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (modelId == null)
                 throw new System.ArgumentNullException("modelId");
@@ -8257,7 +8507,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(ModelDeleteRequest body)
         {
             return ModelManagementDeleteAsync(body, System.Threading.CancellationToken.None);
         }
@@ -8265,7 +8515,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AdminMessage> ModelManagementDeleteAsync(ModelDeleteRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8461,15 +8711,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task OrganizationCreateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<OrganizationInfo> OrganizationCreateAsync(OrganizationFields body)
         {
             return OrganizationCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task OrganizationCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<OrganizationInfo> OrganizationCreateAsync(OrganizationFields body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8482,6 +8734,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8511,6 +8764,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<OrganizationInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -8529,13 +8792,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -8557,15 +8813,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task OrganizationUpdateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<OrganizationInfo> OrganizationUpdateAsync(OrganizationFields body)
         {
             return OrganizationUpdateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task OrganizationUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<OrganizationInfo> OrganizationUpdateAsync(OrganizationFields body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8578,6 +8836,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("PATCH");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8607,6 +8866,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<OrganizationInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -8625,13 +8894,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -8653,15 +8915,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task OrganizationInfoAsync(string? organization_id)
+        public virtual System.Threading.Tasks.Task<OrganizationInfo> OrganizationInfoAsync(string? organization_id)
         {
             return OrganizationInfoAsync(organization_id, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task OrganizationInfoAsync(string? organization_id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<OrganizationInfo> OrganizationInfoAsync(string? organization_id, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8670,6 +8934,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8705,6 +8970,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<OrganizationInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -8723,13 +8998,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -8751,15 +9019,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task OrganizationListAsync()
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<OrganizationInfo>> OrganizationListAsync()
         {
             return OrganizationListAsync(System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task OrganizationListAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<OrganizationInfo>> OrganizationListAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8768,6 +9038,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8797,6 +9068,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<OrganizationInfo>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -8815,13 +9096,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -8843,15 +9117,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task OrganizationDeleteAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<OrganizationDeleteResponse> OrganizationDeleteAsync(OrganizationDeleteRequest body)
         {
             return OrganizationDeleteAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task OrganizationDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<OrganizationDeleteResponse> OrganizationDeleteAsync(OrganizationDeleteRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8864,6 +9140,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8893,6 +9170,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<OrganizationDeleteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -8911,13 +9198,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -8939,15 +9219,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task OrganizationAddMemberAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<OrganizationInfo> OrganizationAddMemberAsync(OrganizationMemberAddRequest body)
         {
             return OrganizationAddMemberAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task OrganizationAddMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<OrganizationInfo> OrganizationAddMemberAsync(OrganizationMemberAddRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -8960,6 +9242,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -8989,6 +9272,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<OrganizationInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9007,13 +9300,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -9035,15 +9321,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task OrganizationRemoveMemberAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<OrganizationInfo> OrganizationRemoveMemberAsync(OrganizationMemberDeleteRequest body)
         {
             return OrganizationRemoveMemberAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task OrganizationRemoveMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<OrganizationInfo> OrganizationRemoveMemberAsync(OrganizationMemberDeleteRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9056,6 +9344,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9085,6 +9374,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<OrganizationInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9103,13 +9402,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -9231,7 +9523,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(RouterSettingsUpdateRequest body)
         {
             return RouterSettingsUpdateAsync(body, System.Threading.CancellationToken.None);
         }
@@ -9239,7 +9531,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RouterSettingsView> RouterSettingsUpdateAsync(RouterSettingsUpdateRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9331,15 +9623,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamCreateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<TeamInfo> TeamCreateAsync(TeamFields body)
         {
             return TeamCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TeamInfo> TeamCreateAsync(TeamFields body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9352,6 +9646,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9381,6 +9676,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TeamInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9399,13 +9704,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -9427,15 +9725,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamUpdateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<TeamUpdateResponse> TeamUpdateAsync(TeamFields body)
         {
             return TeamUpdateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TeamUpdateResponse> TeamUpdateAsync(TeamFields body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9448,6 +9748,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9477,6 +9778,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TeamUpdateResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9495,13 +9806,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -9523,15 +9827,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamInfoAsync(string? team_id)
+        public virtual System.Threading.Tasks.Task<TeamInfoResponse> TeamInfoAsync(string? team_id)
         {
             return TeamInfoAsync(team_id, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamInfoAsync(string? team_id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TeamInfoResponse> TeamInfoAsync(string? team_id, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9540,6 +9846,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9575,6 +9882,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TeamInfoResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9593,13 +9910,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -9621,15 +9931,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamListAsync(string? organization_id)
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<TeamInfo>> TeamListAsync(string? organization_id)
         {
             return TeamListAsync(organization_id, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamListAsync(string? organization_id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<TeamInfo>> TeamListAsync(string? organization_id, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9638,6 +9950,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9673,6 +9986,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<TeamInfo>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9691,13 +10014,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -9719,15 +10035,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamDeleteAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<TeamDeleteResponse> TeamDeleteAsync(TeamDeleteRequest body)
         {
             return TeamDeleteAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TeamDeleteResponse> TeamDeleteAsync(TeamDeleteRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9740,6 +10058,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9769,6 +10088,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TeamDeleteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9787,13 +10116,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -9815,15 +10137,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamAddMemberAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<TeamInfo> TeamAddMemberAsync(TeamMemberAddRequest body)
         {
             return TeamAddMemberAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamAddMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TeamInfo> TeamAddMemberAsync(TeamMemberAddRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9836,6 +10160,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9865,6 +10190,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TeamInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9883,13 +10218,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -9911,15 +10239,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamRemoveMemberAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<TeamInfo> TeamRemoveMemberAsync(TeamMemberDeleteRequest body)
         {
             return TeamRemoveMemberAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamRemoveMemberAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TeamInfo> TeamRemoveMemberAsync(TeamMemberDeleteRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9932,6 +10262,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -9961,6 +10292,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TeamInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9979,13 +10320,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -10007,15 +10341,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamBlockAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<TeamInfo> TeamBlockAsync(TeamReference body)
         {
             return TeamBlockAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamBlockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TeamInfo> TeamBlockAsync(TeamReference body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10028,6 +10364,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10057,6 +10394,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TeamInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10075,13 +10422,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -10103,15 +10443,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task TeamUnblockAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<TeamInfo> TeamUnblockAsync(TeamReference body)
         {
             return TeamUnblockAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task TeamUnblockAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<TeamInfo> TeamUnblockAsync(TeamReference body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10124,6 +10466,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10153,6 +10496,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TeamInfo>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10171,13 +10524,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -10199,15 +10545,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task UserCreateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<UserInfoWithKey> UserCreateAsync(UserFields body)
         {
             return UserCreateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UserCreateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<UserInfoWithKey> UserCreateAsync(UserFields body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10220,6 +10568,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10249,6 +10598,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UserInfoWithKey>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10267,13 +10626,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -10295,15 +10647,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task UserUpdateAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<UserUpdateResponse> UserUpdateAsync(UserFields body)
         {
             return UserUpdateAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UserUpdateAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<UserUpdateResponse> UserUpdateAsync(UserFields body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10316,6 +10670,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10345,6 +10700,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UserUpdateResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10363,13 +10728,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -10391,15 +10749,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task UserInfoAsync(string? user_id)
+        public virtual System.Threading.Tasks.Task<UserInfoResponse> UserInfoAsync(string? user_id)
         {
             return UserInfoAsync(user_id, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UserInfoAsync(string? user_id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<UserInfoResponse> UserInfoAsync(string? user_id, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10408,6 +10768,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10443,6 +10804,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UserInfoResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10461,13 +10832,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -10489,15 +10853,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task UserListAsync(string? role, int? page, int? page_size)
+        public virtual System.Threading.Tasks.Task<UserPage> UserListAsync(string? role, int? page, int? page_size)
         {
             return UserListAsync(role, page, page_size, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UserListAsync(string? role, int? page, int? page_size, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<UserPage> UserListAsync(string? role, int? page, int? page_size, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10506,6 +10872,7 @@ namespace LlmPlatform.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10549,6 +10916,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UserPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10567,13 +10944,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -10595,15 +10965,17 @@ namespace LlmPlatform.Client
             }
         }
 
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task UserDeleteAsync(JsonElement body)
+        public virtual System.Threading.Tasks.Task<UserDeleteResponse> UserDeleteAsync(UserIdsRequest body)
         {
             return UserDeleteAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UserDeleteAsync(JsonElement body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<UserDeleteResponse> UserDeleteAsync(UserIdsRequest body, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10616,6 +10988,7 @@ namespace LlmPlatform.Client
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
@@ -10645,6 +11018,16 @@ namespace LlmPlatform.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<UserDeleteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
                         if (status_ == 403)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -10663,13 +11046,6 @@ namespace LlmPlatform.Client
                                 throw new LlmPlatformApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new LlmPlatformApiException<ErrorEnvelope>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-
-                        if (status_ == 200 || status_ == 204)
-                        {
-
-                            return;
                         }
                         else
                         {
@@ -10818,6 +11194,107 @@ namespace LlmPlatform.Client
             var result = System.Convert.ToString(value, cultureInfo);
             return result == null ? "" : result;
         }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AccessGroupDeleteRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("access_group")]
+        public string? Access_group { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("group_id")]
+        public string? Group_id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AccessGroupDeleteResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("deleted")]
+        public bool? Deleted { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("access_group")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Access_group { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AccessGroupInfo
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("access_group")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Access_group { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AccessGroupRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("access_group")]
+        public string? Access_group { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("group_id")]
+        public string? Group_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -11132,6 +11609,137 @@ namespace LlmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("output_tokens")]
         public long? Output_tokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BudgetDeleteRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BudgetDeleteResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("deleted")]
+        public bool? Deleted { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Budget_id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BudgetFields
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_max_budget")]
+        public object? Model_max_budget { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BudgetInfo
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_max_budget")]
+        public object? Model_max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_by")]
+        public string? Created_by { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset? Updated_at { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -11465,6 +12073,63 @@ namespace LlmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerBlockResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("blocked_users")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Blocked_users { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerDeleteResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("deleted_customers")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Deleted_customers { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerUnblockResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("unblocked_users")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Unblocked_users { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class EmbeddingItem
     {
 
@@ -11556,6 +12221,100 @@ namespace LlmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public long? Total_tokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class EndUserFields
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("alias")]
+        public string? Alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("blocked")]
+        public bool? Blocked { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("allowed_model_region")]
+        public string? Allowed_model_region { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("default_model")]
+        public string? Default_model { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class EndUserInfo
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("alias")]
+        public string? Alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("blocked")]
+        public bool? Blocked { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("allowed_model_region")]
+        public string? Allowed_model_region { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("default_model")]
+        public string? Default_model { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("spend")]
+        public double? Spend { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset? Updated_at { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -11794,6 +12553,514 @@ namespace LlmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class KeyDeleteRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("keys")]
+        public System.Collections.Generic.ICollection<string>? Keys { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key_aliases")]
+        public System.Collections.Generic.ICollection<string>? Key_aliases { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class KeyDeleteResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("deleted_keys")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Deleted_keys { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class KeyFieldsWithKey
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("key_alias")]
+        public string? Key_alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("duration")]
+        public string? Duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_max_budget")]
+        public object? Model_max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_rpm_limit")]
+        public System.Collections.Generic.IDictionary<string, long>? Model_rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_tpm_limit")]
+        public System.Collections.Generic.IDictionary<string, long>? Model_tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_id")]
+        public string? Team_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        public string? Organization_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public object? Metadata { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("aliases")]
+        public System.Collections.Generic.IDictionary<string, string>? Aliases { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("allowed_routes")]
+        public System.Collections.Generic.ICollection<string>? Allowed_routes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string>? Tags { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("blocked")]
+        public bool? Blocked { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("expires")]
+        public System.DateTimeOffset? Expires { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("spend")]
+        public double? Spend { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        public string? Key { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class KeyInfo
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Token { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key_name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Key_name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key_alias")]
+        public string? Key_alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_id")]
+        public string? Team_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        public string? Organization_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_reset_at")]
+        public System.DateTimeOffset? Budget_reset_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_max_budget")]
+        public object? Model_max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_rpm_limit")]
+        public System.Collections.Generic.IDictionary<string, long>? Model_rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_tpm_limit")]
+        public System.Collections.Generic.IDictionary<string, long>? Model_tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public object? Metadata { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("aliases")]
+        public System.Collections.Generic.IDictionary<string, string>? Aliases { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("allowed_routes")]
+        public System.Collections.Generic.ICollection<string>? Allowed_routes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string>? Tags { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("blocked")]
+        public bool? Blocked { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("expires")]
+        public System.DateTimeOffset? Expires { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("spend")]
+        public double? Spend { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_by")]
+        public string? Created_by { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class KeyInfoResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Key { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("info")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public KeyInfo Info { get; set; } = new KeyInfo();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class KeyInfoWithKey
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Token { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key_name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Key_name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key_alias")]
+        public string? Key_alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_id")]
+        public string? Team_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        public string? Organization_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_reset_at")]
+        public System.DateTimeOffset? Budget_reset_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_max_budget")]
+        public object? Model_max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_rpm_limit")]
+        public System.Collections.Generic.IDictionary<string, long>? Model_rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_tpm_limit")]
+        public System.Collections.Generic.IDictionary<string, long>? Model_tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public object? Metadata { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("aliases")]
+        public System.Collections.Generic.IDictionary<string, string>? Aliases { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("allowed_routes")]
+        public System.Collections.Generic.ICollection<string>? Allowed_routes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string>? Tags { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("blocked")]
+        public bool? Blocked { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("expires")]
+        public System.DateTimeOffset? Expires { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("spend")]
+        public double? Spend { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_by")]
+        public string? Created_by { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        public string? Key { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class KeyInfoWithKeyTokenId
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Token { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key_name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Key_name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key_alias")]
+        public string? Key_alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_id")]
+        public string? Team_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        public string? Organization_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_reset_at")]
+        public System.DateTimeOffset? Budget_reset_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_max_budget")]
+        public object? Model_max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_rpm_limit")]
+        public System.Collections.Generic.IDictionary<string, long>? Model_rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_tpm_limit")]
+        public System.Collections.Generic.IDictionary<string, long>? Model_tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public object? Metadata { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("aliases")]
+        public System.Collections.Generic.IDictionary<string, string>? Aliases { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("allowed_routes")]
+        public System.Collections.Generic.ICollection<string>? Allowed_routes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        public System.Collections.Generic.ICollection<string>? Tags { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("blocked")]
+        public bool? Blocked { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("expires")]
+        public System.DateTimeOffset? Expires { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("spend")]
+        public double? Spend { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_by")]
+        public string? Created_by { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        public string? Key { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("token_id")]
+        public string? Token_id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class KeyListResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("keys")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<object> Keys { get; set; } = new System.Collections.ObjectModel.Collection<object>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_count")]
+        public int? Total_count { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("current_page")]
+        public int? Current_page { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_pages")]
+        public int? Total_pages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class KeyReference
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        public string? Key { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class LivenessReport
     {
 
@@ -11829,6 +13096,27 @@ namespace LlmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("owned_by")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Owned_by { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ModelDeleteRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_info")]
+        public object? Model_info { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -11992,6 +13280,57 @@ namespace LlmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ModelNewRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_name")]
+        public string? Model_name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("litellm_params")]
+        public object? Litellm_params { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_info")]
+        public object? Model_info { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ModelUpdateRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_name")]
+        public string? Model_name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("litellm_params")]
+        public object? Litellm_params { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_info")]
+        public object? Model_info { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ModerationRequest
     {
 
@@ -12053,6 +13392,237 @@ namespace LlmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("category_scores")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IDictionary<string, double> Category_scores { get; set; } = new System.Collections.Generic.Dictionary<string, double>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrganizationDeleteRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_ids")]
+        public System.Collections.Generic.ICollection<string>? Organization_ids { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        public string? Organization_id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrganizationDeleteResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("deleted")]
+        public bool? Deleted { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_ids")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Organization_ids { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrganizationFields
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        public string? Organization_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_alias")]
+        public string? Organization_alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public object? Metadata { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrganizationInfo
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Organization_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_alias")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Organization_alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("spend")]
+        public double? Spend { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public object? Metadata { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("members")]
+        public System.Collections.Generic.ICollection<OrganizationMember>? Members { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("teams")]
+        public System.Collections.Generic.ICollection<string>? Teams { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrganizationMember
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_email")]
+        public string? User_email { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string? Role { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrganizationMemberAddRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        public string? Organization_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("member")]
+        public System.Collections.Generic.ICollection<Member>? Member { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_email")]
+        public string? User_email { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string? Role { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OrganizationMemberDeleteRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        public string? Organization_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12229,6 +13799,54 @@ namespace LlmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RouterSettingsUpdateRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("routing_strategy")]
+        public string? Routing_strategy { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("num_retries")]
+        public int? Num_retries { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("timeout")]
+        public double? Timeout { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("stream_timeout")]
+        public double? Stream_timeout { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("retry_after")]
+        public double? Retry_after { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("allowed_fails")]
+        public int? Allowed_fails { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cooldown_time")]
+        public double? Cooldown_time { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("fallbacks")]
+        public System.Collections.Generic.ICollection<System.Collections.Generic.IDictionary<string, System.Collections.Generic.ICollection<string>>>? Fallbacks { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("context_window_fallbacks")]
+        public System.Collections.Generic.ICollection<System.Collections.Generic.IDictionary<string, System.Collections.Generic.ICollection<string>>>? Context_window_fallbacks { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("content_policy_fallbacks")]
+        public System.Collections.Generic.ICollection<System.Collections.Generic.IDictionary<string, System.Collections.Generic.ICollection<string>>>? Content_policy_fallbacks { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("model_group_alias")]
+        public System.Collections.Generic.IDictionary<string, string>? Model_group_alias { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RouterSettingsView
     {
 
@@ -12346,6 +13964,301 @@ namespace LlmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("include_usage")]
         public bool? Include_usage { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TeamDeleteRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_ids")]
+        public System.Collections.Generic.ICollection<string>? Team_ids { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TeamDeleteResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("deleted_teams")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Deleted_teams { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TeamFields
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_id")]
+        public string? Team_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_alias")]
+        public string? Team_alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        public string? Organization_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("blocked")]
+        public bool? Blocked { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public object? Metadata { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("members_with_roles")]
+        public System.Collections.Generic.ICollection<Members_with_roles>? Members_with_roles { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TeamInfo
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Team_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_alias")]
+        public string? Team_alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("organization_id")]
+        public string? Organization_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("spend")]
+        public double? Spend { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("blocked")]
+        public bool? Blocked { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public object? Metadata { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("members_with_roles")]
+        public System.Collections.Generic.ICollection<TeamMember>? Members_with_roles { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TeamInfoResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Team_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_info")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public TeamInfo Team_info { get; set; } = new TeamInfo();
+
+        [System.Text.Json.Serialization.JsonPropertyName("keys")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<KeyInfo> Keys { get; set; } = new System.Collections.ObjectModel.Collection<KeyInfo>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TeamMember
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_email")]
+        public string? User_email { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string? Role { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TeamMemberAddRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_id")]
+        public string? Team_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("member")]
+        public System.Collections.Generic.ICollection<Member2>? Member { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TeamMemberDeleteRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_id")]
+        public string? Team_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TeamReference
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_id")]
+        public string? Team_id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TeamUpdateResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("team_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Team_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public TeamInfo Data { get; set; } = new TeamInfo();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12533,6 +14446,397 @@ namespace LlmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("total_tokens")]
         public long? Total_tokens { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UserDeleteResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("deleted_users")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Deleted_users { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UserFields
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_email")]
+        public string? User_email { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_alias")]
+        public string? User_alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_role")]
+        public string? User_role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public object? Metadata { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("teams")]
+        public System.Collections.Generic.ICollection<string>? Teams { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("auto_create_key")]
+        public bool? Auto_create_key { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UserIdsRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_ids")]
+        public System.Collections.Generic.ICollection<string>? User_ids { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UserInfo
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_email")]
+        public string? User_email { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_alias")]
+        public string? User_alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_role")]
+        public string? User_role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("spend")]
+        public double? Spend { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public object? Metadata { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("teams")]
+        public System.Collections.Generic.ICollection<string>? Teams { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UserInfoResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_info")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public UserInfo User_info { get; set; } = new UserInfo();
+
+        [System.Text.Json.Serialization.JsonPropertyName("keys")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<KeyInfo> Keys { get; set; } = new System.Collections.ObjectModel.Collection<KeyInfo>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("teams")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<TeamInfo> Teams { get; set; } = new System.Collections.ObjectModel.Collection<TeamInfo>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UserInfoWithKey
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_email")]
+        public string? User_email { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_alias")]
+        public string? User_alias { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_role")]
+        public string? User_role { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("models")]
+        public System.Collections.Generic.ICollection<string>? Models { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_budget")]
+        public double? Max_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("soft_budget")]
+        public double? Soft_budget { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_duration")]
+        public string? Budget_duration { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("budget_id")]
+        public string? Budget_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tpm_limit")]
+        public long? Tpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("rpm_limit")]
+        public long? Rpm_limit { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("max_parallel_requests")]
+        public int? Max_parallel_requests { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("spend")]
+        public double? Spend { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
+        public object? Metadata { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("teams")]
+        public System.Collections.Generic.ICollection<string>? Teams { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset? Created_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset? Updated_at { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        public string? Key { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UserPage
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("users")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<UserInfo> Users { get; set; } = new System.Collections.ObjectModel.Collection<UserInfo>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("total")]
+        public int Total { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("page")]
+        public int Page { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("page_size")]
+        public int Page_size { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_pages")]
+        public int Total_pages { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class UserUpdateResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public UserInfo Data { get; set; } = new UserInfo();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Member
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_email")]
+        public string? User_email { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string? Role { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Members_with_roles
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_email")]
+        public string? User_email { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string? Role { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Member2
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public string? User_id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_email")]
+        public string? User_email { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        public string? Role { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
