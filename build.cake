@@ -163,6 +163,22 @@ Task("Bench")
     }
 });
 
+Task("Micro")
+    .Description("BenchmarkDotNet micro-benchmarks of the hot path (bench/Micro), short in-process runs with allocations per operation. --filter=PATTERN to pick some.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var filter = Argument("filter", "*");
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"bench/Micro/bin/{configuration}/net10.0/LlmPlatform.Micro.dll --filter \"{filter}\" --artifacts .local/micro",
+    });
+    if (exit != 0)
+    {
+        throw new Exception($"The micro-benchmarks failed (exit {exit}).");
+    }
+});
+
 Task("Client")
     .Description("Regenerates the typed C# client in clients/LlmPlatform.Client from the running API's /openapi.json, with NSwag.")
     .IsDependentOn("Restore")
