@@ -37,4 +37,9 @@ Console.CancelKeyPress += (_, e) =>
     done.TrySetResult();
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
+
+// The web host takes SIGTERM for itself (no ProcessExit follows), so listen for it too or the process lingers.
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGTERM,
+    _ => done.TrySetResult());
 await done.Task;
