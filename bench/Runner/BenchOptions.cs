@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace LlmPlatform.Bench.Runner;
 
-/// <summary>The runner's command line: <c>--root DIR --quick --duration S --ttft-samples N --no-peer --out FILE</c>.</summary>
+/// <summary>The runner's command line: <c>--root DIR --quick --duration S --ttft-samples N --no-peer --out FILE --note TEXT --no-readme</c>.</summary>
 internal sealed record BenchOptions
 {
     public string Root { get; init; } = Directory.GetCurrentDirectory();
@@ -21,6 +21,12 @@ internal sealed record BenchOptions
 
     public string Configuration { get; init; } = "Release";
 
+    /// <summary>A remark printed with the results (say, that the machine was busy).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Whether the summary in the README (between its bench markers) is replaced by this run's.</summary>
+    public bool UpdateReadme { get; init; } = true;
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -36,6 +42,8 @@ internal sealed record BenchOptions
                 "--no-peer" => options with { Peer = false },
                 "--out" => options with { OutputPath = Path.GetFullPath(Next()) },
                 "--configuration" => options with { Configuration = Next() },
+                "--note" => options with { Note = Next() },
+                "--no-readme" => options with { UpdateReadme = false },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

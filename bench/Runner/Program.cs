@@ -48,4 +48,9 @@ await File.WriteAllTextAsync(output, report);
 Console.WriteLine();
 Console.WriteLine(report);
 Console.WriteLine($"Written to {output}; the processes' logs are in {run.LogFolder}.");
+if (options.UpdateReadme && options.OutputPath is null
+    && Report.UpdateReadme(Path.Combine(options.Root, "README.md"), Report.Summary(measurements, options, MachineInfo.Describe(), date)))
+{
+    Console.WriteLine("The README's benchmark summary was updated.");
+}
 return 0;
