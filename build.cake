@@ -156,6 +156,11 @@ Task("Bench")
         args += " --no-peer";
     }
 
+    if (HasArgument("note"))
+    {
+        args += $" --note \"{Argument<string>("note").Replace("\"", "'")}\"";
+    }
+
     var exit = StartProcess("dotnet", new ProcessSettings { Arguments = args, EnvironmentVariables = env });
     if (exit != 0)
     {
