@@ -63,6 +63,26 @@ internal static class Report
             md.AppendLine();
         }
 
+        md.AppendLine("## Ratios per cell").AppendLine();
+        md.AppendLine("Throughput ratios (LlmPlatform's req/s over the other's) and added-latency ratios (LlmPlatform's added p50 over the bare proxy's).").AppendLine();
+        md.AppendLine("| upstream | kind | conns | req/s LlmPlatform / bare proxy | req/s LlmPlatform / peer | added p50 LlmPlatform / bare proxy |");
+        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
+        foreach (var cell in cells)
+        {
+            var direct = Get(m, cell, BenchRun.Direct);
+            var bare = Get(m, cell, BenchRun.BareProxy);
+            var llm = Get(m, cell, BenchRun.LlmPlatform);
+            var peer = Get(m, cell, BenchRun.Peer);
+            if (llm is null)
+            {
+                continue;
+            }
+
+            var added = direct is null || bare is null ? "-" : Ratio(llm.P50Us - direct.P50Us, bare.P50Us - direct.P50Us);
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {cell.Upstream} | {cell.Kind} | {cell.Connections} | {Ratio(llm.RequestsPerSecond, bare?.RequestsPerSecond)} | {Ratio(llm.RequestsPerSecond, peer?.RequestsPerSecond)} | {added} |");
+        }
+
+        md.AppendLine();
         md.AppendLine("## Time to first token (streamed, no-delay upstream, one request at a time)").AppendLine();
         md.AppendLine("Measured by the runner's own client from sending the request to reading the first `data:` event (wrk only sees whole responses).").AppendLine();
         md.AppendLine("| target | samples | p50 | p99 | added p50 | added p99 |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
