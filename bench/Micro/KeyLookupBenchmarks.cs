@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using LlmPlatform.Application.Configuration;
 using LlmPlatform.Infrastructure.Access;
+using LlmPlatform.Infrastructure.Catalog;
 using Npgsql;
 
 namespace LlmPlatform.Micro;
@@ -20,7 +21,7 @@ public class KeyLookupBenchmarks
         // Never opened: the master key is answered without PostgreSQL.
         _dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=none;Username=none");
         var configuration = new PlatformConfiguration { Deployments = [], General = new GeneralSettings { MasterKey = MasterKey } };
-        _authenticator = new ApiKeyAuthenticator(_dataSource, configuration, TimeProvider.System);
+        _authenticator = new ApiKeyAuthenticator(_dataSource, configuration, new RuntimeModelCatalog(configuration), TimeProvider.System);
     }
 
     [GlobalCleanup]
