@@ -27,6 +27,27 @@ Dictionary<string, string> EnsureServices(string mode)
     return env;
 }
 
+// Installs a Debian package when its command is missing and we may (root with apt-get); otherwise says how.
+void EnsureTool(string command, string packages)
+{
+    if (StartProcess("bash", new ProcessSettings { Arguments = $"-c \"command -v {command}\"", RedirectStandardOutput = true }) == 0)
+    {
+        return;
+    }
+
+    if (StartProcess("bash", new ProcessSettings { Arguments = "-c \"test $(id -u) -eq 0 && command -v apt-get\"", RedirectStandardOutput = true }) != 0)
+    {
+        throw new Exception($"{command} is missing: sudo apt-get install -y {packages}");
+    }
+
+    Information($"Installing {packages} (Debian packages) ...");
+    StartProcess("apt-get", new ProcessSettings { Arguments = "update -qq" });
+    if (StartProcess("apt-get", new ProcessSettings { Arguments = $"install -y -qq {packages}" }) != 0)
+    {
+        throw new Exception($"apt-get install {packages} failed.");
+    }
+}
+
 Task("Restore")
     .Does(() => DotNetRestore(solution));
 
@@ -107,6 +128,59 @@ Task("Run")
     if (exit != 0)
     {
         throw new Exception($"The API exited with code {exit}.");
+    }
+});
+
+Task("Bench")
+    .Description("Load benchmark: direct vs. a bare YARP proxy vs. LlmPlatform vs. Portkey's gateway; writes bench/results/latest.md. --quick for a short smoke run.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    EnsureTool("wrk", "wrk");
+    EnsureTool("node", "nodejs npm");
+
+    var env = EnsureServices("bench");
+    var args = $"bench/Runner/bin/{configuration}/net10.0/LlmPlatform.Bench.Runner.dll --root . --configuration {configuration}";
+    if (HasArgument("quick"))
+    {
+        args += " --quick";
+    }
+
+    if (HasArgument("duration"))
+    {
+        args += $" --duration {Argument<int>("duration")}";
+    }
+
+    if (HasArgument("no-peer"))
+    {
+        args += " --no-peer";
+    }
+
+    if (HasArgument("note"))
+    {
+        args += $" --note \"{Argument<string>("note").Replace("\"", "'")}\"";
+    }
+
+    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = args, EnvironmentVariables = env });
+    if (exit != 0)
+    {
+        throw new Exception($"The benchmark harness failed (exit {exit}); see .local/bench/ for the processes' logs.");
+    }
+});
+
+Task("Micro")
+    .Description("BenchmarkDotNet micro-benchmarks of the hot path (bench/Micro), short in-process runs with allocations per operation. --filter=PATTERN to pick some.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var filter = Argument("filter", "*");
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"bench/Micro/bin/{configuration}/net10.0/LlmPlatform.Micro.dll --filter \"{filter}\" --artifacts .local/micro",
+    });
+    if (exit != 0)
+    {
+        throw new Exception($"The micro-benchmarks failed (exit {exit}).");
     }
 });
 

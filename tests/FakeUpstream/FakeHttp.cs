@@ -109,7 +109,8 @@ internal static class FakeHttp
         var words = new string[options.AnswerWords];
         for (var i = 0; i < words.Length; i++)
         {
-            words[i] = i == 0 ? "Fake" : " word" + i.ToString(CultureInfo.InvariantCulture);
+            var word = i == 0 ? "Fake" : " word" + i.ToString(CultureInfo.InvariantCulture);
+            words[i] = word.Length < options.WordLength ? word.PadRight(options.WordLength, 'x') : word;
         }
 
         return words;

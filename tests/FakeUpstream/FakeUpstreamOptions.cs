@@ -5,6 +5,9 @@ public sealed record FakeUpstreamOptions
     /// <summary>How many words an answer has; a streamed answer sends one chunk per word.</summary>
     public int AnswerWords { get; init; } = 12;
 
+    /// <summary>When above zero, each generated word is padded to this many characters (the benchmark sizes its answers so).</summary>
+    public int WordLength { get; init; }
+
     /// <summary>A fixed delay for every answer (the benchmark's 20 ms mode).</summary>
     public TimeSpan FixedLatency { get; init; }
 

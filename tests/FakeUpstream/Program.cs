@@ -1,7 +1,7 @@
 using System.Globalization;
 using LlmPlatform.FakeUpstream;
 
-// Runs the fake as its own process (for the benchmark): --port N --words N --latency-ms N --no-record
+// Runs the fake as its own process (for the benchmark): --port N --words N --word-length N --latency-ms N --record
 var port = 0;
 var options = new FakeUpstreamOptions { Record = false };
 for (var i = 0; i < args.Length; i++)
@@ -13,6 +13,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--words":
             options = options with { AnswerWords = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+            break;
+        case "--word-length":
+            options = options with { WordLength = int.Parse(args[++i], CultureInfo.InvariantCulture) };
             break;
         case "--latency-ms":
             options = options with { FixedLatency = TimeSpan.FromMilliseconds(double.Parse(args[++i], CultureInfo.InvariantCulture)) };
@@ -34,4 +37,9 @@ Console.CancelKeyPress += (_, e) =>
     done.TrySetResult();
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
+
+// The web host takes SIGTERM for itself (no ProcessExit follows), so listen for it too or the process lingers.
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGTERM,
+    _ => done.TrySetResult());
 await done.Task;

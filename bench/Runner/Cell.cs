@@ -1,0 +1,9 @@
+namespace LlmPlatform.Bench.Runner;
+
+/// <summary>One load configuration: the upstream (no delay or 20 ms), streamed or not, and the connection count.</summary>
+internal sealed record Cell(bool Slow, bool Stream, int Connections)
+{
+    public string Upstream => Slow ? "20 ms upstream" : "no-delay upstream";
+
+    public string Kind => Stream ? "streamed" : "non-streamed";
+}
