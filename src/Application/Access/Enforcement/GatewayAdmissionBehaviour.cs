@@ -25,7 +25,6 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
     private static readonly TimeSpan OpenBudgetTtl = TimeSpan.FromHours(1);
 
     private readonly IModelCatalog _catalog;
-    private readonly ITokenCounter _tokens;
     private readonly ILimitStore _limits;
     private readonly ReservationBook _book;
     private readonly ReservationSettler _settler;
@@ -35,7 +34,6 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
 
     public GatewayAdmissionBehaviour(
         IModelCatalog catalog,
-        ITokenCounter tokens,
         ILimitStore limits,
         ReservationBook book,
         ReservationSettler settler,
@@ -44,7 +42,6 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
         TimeProvider time)
     {
         _catalog = catalog;
-        _tokens = tokens;
         _limits = limits;
         _book = book;
         _settler = settler;
@@ -304,7 +301,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
             return 0;
         }
 
-        var prompt = request.EstimatePromptTokens(_tokens);
+        var prompt = request.EstimatePromptTokens(ApproximateTokenCounter.Instance);
         var output = request.MaxOutputTokens ?? deployments.Max(d => d.Settings.MaxTokens) ?? DefaultMaxOutputTokens;
         return Nanos.FromUsdCeiling((prompt * inputPrice) + (output * outputPrice));
     }

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using LlmPlatform.Application.Gateway;
+using LlmPlatform.Application.Gateway.Contracts;
+using LlmPlatform.Infrastructure.Tokens;
+
+namespace LlmPlatform.Infrastructure.Tests.Tokens;
+
+/// <summary>The reservation estimate must not fall below the real tokenizer's count for ordinary prompts.</summary>
+public sealed class ApproximateTokenCounterTests
+{
+    private static readonly string[] Samples =
+    [
+        "Hello, how are you today? Please summarise the following report in three sentences.",
+        "def fibonacci(n):\n    if n <= 1:\n        return n\n    return fibonacci(n - 1) + fibonacci(n - 2)\n",
+        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"temperature\":0.2}",
+        "東京は日本の首都です。人口は約千四百万人です。",
+        "Die schnelle braune Füchsin springt über den faulen Hund, während es regnet.",
+    ];
+
+    [Test]
+    public void CountText_IsAtLeastTheRealCount([ValueSource(nameof(Samples))] string text)
+    {
+        var real = new TiktokenCounter().CountText(text);
+        ApproximateTokenCounter.Instance.CountText(text).Should().BeGreaterThanOrEqualTo(real);
+    }
+
+    [Test]
+    public void CountPrompt_IsAtLeastTheRealCount()
+    {
+        var messages = Samples.Select(s => new ChatMessage { Role = "user", Content = JsonSerializer.SerializeToElement(s) }).ToList();
+        ApproximateTokenCounter.Instance.CountPrompt(messages).Should().BeGreaterThanOrEqualTo(new TiktokenCounter().CountPrompt(messages));
+    }
+
+    [Test]
+    public void CountText_OfNothing_IsZero()
+    {
+        ApproximateTokenCounter.Instance.CountText(null).Should().Be(0);
+        ApproximateTokenCounter.Instance.CountText(string.Empty).Should().Be(0);
+    }
+}
