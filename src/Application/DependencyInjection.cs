@@ -1,4 +1,3 @@
-using System.Reflection;
 using FluentValidation;
 using LlmPlatform.Application.Access.Enforcement;
 using LlmPlatform.Application.Common.Behaviours;
@@ -44,6 +43,4 @@ public static class DependencyInjection
 
         return services;
     }
-
-    internal static Assembly Assembly => typeof(DependencyInjection).Assembly;
 }

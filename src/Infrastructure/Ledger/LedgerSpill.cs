@@ -29,21 +29,8 @@ public sealed class LedgerSpill : IDisposable
         Directory.CreateDirectory(directory);
     }
 
-    public string DirectoryPath => _directory;
-
     /// <summary>Events written to disk since start.</summary>
     public long Spilled => Interlocked.Read(ref _spilled);
-
-    public bool HasData
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _currentLines > 0 || Directory.EnumerateFiles(_directory, "*" + Extension).Any(f => f != _currentPath);
-            }
-        }
-    }
 
     public void Append(UsageEvent usageEvent)
     {

@@ -10,7 +10,6 @@ namespace LlmPlatform.Infrastructure.Ledger;
 public sealed class SpendLedger : IUsageEventSink, IDisposable
 {
     private readonly Channel<UsageEvent> _channel;
-    private long _published;
 
     public SpendLedger(int capacity, LedgerSpill spill)
     {
@@ -28,14 +27,11 @@ public sealed class SpendLedger : IUsageEventSink, IDisposable
 
     public LedgerSpill Spill { get; }
 
-    public long Published => Interlocked.Read(ref _published);
-
     /// <summary>Events queued in memory (the spill on disk is not counted).</summary>
     public int Pending => _channel.Reader.Count;
 
     public void Publish(UsageEvent usageEvent)
     {
-        Interlocked.Increment(ref _published);
         if (!_channel.Writer.TryWrite(usageEvent))
         {
             Spill.Append(usageEvent);
