@@ -29,6 +29,13 @@ internal sealed class EndUserStore : IEndUserStore
         WHERE user_id = @UserId
         """;
 
+    // One statement, so that a spend row the ledger writer inserts at the same moment cannot swallow the flag.
+    private const string SetBlockedSql = """
+        INSERT INTO end_users (user_id, blocked, created_at, updated_at)
+        VALUES (@userId, @blocked, @now, @now)
+        ON CONFLICT (user_id) DO UPDATE SET blocked = excluded.blocked, updated_at = excluded.updated_at
+        """;
+
     private const string FindSql = "SELECT " + Columns + " FROM end_users WHERE user_id = @userId";
 
     private const string ListSql = "SELECT " + Columns + " FROM end_users ORDER BY created_at, user_id";
@@ -56,6 +63,11 @@ internal sealed class EndUserStore : IEndUserStore
     public async Task UpdateAsync(EndUserInfo endUser, CancellationToken cancellationToken)
     {
         await _dataSource.ExecuteAsync(UpdateSql, Parameters(endUser), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SetBlockedAsync(string userId, bool blocked, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _dataSource.ExecuteAsync(SetBlockedSql, new { userId, blocked, now }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<EndUserInfo>> ListAsync(CancellationToken cancellationToken)

@@ -130,21 +130,12 @@ internal sealed class EndUserHandler :
         var now = _time.GetUtcNow();
         foreach (var userId in request.UserIds!)
         {
-            var existing = await _endUsers.FindAsync(userId, cancellationToken).ConfigureAwait(false);
-            if (existing is null)
-            {
-                await _endUsers.InsertAsync(new EndUserInfo { UserId = userId, Blocked = request.Blocked, CreatedAt = now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await _endUsers.UpdateAsync(existing with { Blocked = request.Blocked, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-            }
+            await _endUsers.SetBlockedAsync(userId, request.Blocked, now, cancellationToken).ConfigureAwait(false);
         }
 
         await _notifier.EverythingChangedAsync(cancellationToken).ConfigureAwait(false);
         return Result<IReadOnlyList<string>>.Success(request.UserIds!);
     }
-
 
     private static Error NotFound(string userId) => Error.NotFound("customer_not_found", $"Customer '{userId}' does not exist.");
 
