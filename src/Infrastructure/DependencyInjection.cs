@@ -12,6 +12,7 @@ using LlmPlatform.Application.Catalog;
 using LlmPlatform.Application.Configuration;
 using LlmPlatform.Application.Gateway;
 using LlmPlatform.Application.Operations.Health;
+using LlmPlatform.Application.Webhooks;
 using LlmPlatform.Infrastructure.Access;
 using LlmPlatform.Infrastructure.Access.Limits;
 using LlmPlatform.Infrastructure.Billing;
@@ -120,5 +121,6 @@ public static class DependencyInjection
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<AccessChangeBus>());
         services.AddSingleton<ILimitStore, LimitStore>();
         services.AddSingleton<IBudgetAlertSink, LoggingBudgetAlertSink>();
+        services.AddSingleton<IWebhookEventPublisher, LoggingWebhookEventPublisher>();
     }
 }

@@ -60,6 +60,15 @@ public sealed record CallerIdentity
 
     private static IReadOnlyDictionary<string, long> EmptyLimits { get; } = new Dictionary<string, long>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Who owns what this caller creates (files, batches, fine-tuning jobs, webhooks): the key's team, else its user,
+    /// else the key itself. Another owner's key sees none of it; admins see everything.
+    /// </summary>
+    public string Owner =>
+        TeamId is { Length: > 0 } team ? "team:" + team
+        : UserId is { Length: > 0 } user ? "user:" + user
+        : "key:" + KeyHash;
+
     public bool MayUseModel(string modelGroup) => Allows(AllowedModels, modelGroup);
 
     /// <summary>Whether a model list (empty, <c>*</c> and <c>all-proxy-models</c> mean every model) admits the group.</summary>
