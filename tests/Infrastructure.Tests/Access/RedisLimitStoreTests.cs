@@ -1,7 +1,9 @@
 using LlmPlatform.Application.Access.Enforcement;
 using LlmPlatform.Infrastructure.Access.Limits;
+using LlmPlatform.Infrastructure.Persistence;
 using LlmPlatform.Infrastructure.Redis;
 using LlmPlatform.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LlmPlatform.Infrastructure.Tests.Access;
 
@@ -106,5 +108,39 @@ public sealed class RedisLimitStoreTests
         await store.DisposeAsync();
 
         (await settling.WaitAsync(TimeSpan.FromSeconds(5)))[0].Should().Be(5);
+    }
+
+    [Test]
+    public async Task TryAdmitLeasing_GrantsOnlyWhileTwiceTheLeaseFits_AndCountsItInRedis()
+    {
+        await using var store = new RedisLimitStore(_redis.Multiplexer!, _prefix);
+        var check = new LimitCheck("r:k:lease:1", LimitKind.Requests, 100, 1, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+
+        var (first, granted) = await store.TryAdmitLeasingAsync([check], [40]);
+        var (second, none) = await store.TryAdmitLeasingAsync([check], [40]);
+
+        first.Values[0].Should().Be(1, "the value excludes the lease");
+        granted[0].Should().Be(40);
+        second.Values[0].Should().Be(42, "the first lease is counted in Redis");
+        none[0].Should().Be(0, "42 + 2 x 40 passes the limit of 100");
+    }
+
+    [Test]
+    public async Task Leases_FromTwoNodes_NeverLetMoreThanTheLimitThrough()
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(ConnectionStrings.ToNpgsql(TestEnvironment.DatabaseUrl));
+        var time = new ShiftableTimeProvider();
+        await using var nodeA = new LimitStore(_redis, dataSource, time, NullLogger<LimitStore>.Instance);
+        await using var nodeB = new LimitStore(_redis, dataSource, time, NullLogger<LimitStore>.Instance);
+        var check = new LimitCheck("r:k:" + Guid.NewGuid().ToString("N") + ":1", LimitKind.Requests, 1_000, 1, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+
+        var admitted = 0;
+        for (var i = 0; i < 1_500; i++)
+        {
+            var decision = await (i % 3 == 0 ? nodeA : nodeB).TryAdmitAsync([check], CancellationToken.None);
+            admitted += decision.Admitted ? 1 : 0;
+        }
+
+        admitted.Should().BeLessThanOrEqualTo(1_000).And.BeGreaterThanOrEqualTo(1_000 - (2 * 2 * 20), "at most the leases left on the nodes go unused");
     }
 }

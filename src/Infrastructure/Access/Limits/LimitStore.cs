@@ -15,12 +15,14 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
     private readonly RedisLimitStore? _redis;
     private readonly RedisConnection _connection;
     private readonly InMemoryLimitStore _memory;
+    private readonly LeaseBook _leases;
     private readonly ILogger<LimitStore> _logger;
 
     public LimitStore(RedisConnection connection, NpgsqlDataSource dataSource, TimeProvider time, ILogger<LimitStore> logger)
     {
         _connection = connection;
         _memory = new InMemoryLimitStore(time);
+        _leases = new LeaseBook(time);
         _logger = logger;
         if (connection.Multiplexer is { } multiplexer)
         {
@@ -32,13 +34,30 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
     {
         if (_redis is not null && _connection.IsConnected)
         {
+            var handBack = new List<LimitAdjustment>();
             try
             {
-                return await _redis.TryAdmitAsync(checks).ConfigureAwait(false);
+                if (_leases.TryAdmit(checks, handBack, out var refill) is { } local)
+                {
+                    if (refill)
+                    {
+                        _ = RefillAsync(checks);
+                    }
+
+                    return local;
+                }
+
+                var (decision, granted) = await _redis.TryAdmitLeasingAsync(checks, LeaseBook.Wanted(checks)).ConfigureAwait(false);
+                _leases.Granted(checks, decision, granted, handBack);
+                return decision;
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 LogRedisFailed(_logger, "admission", ex.GetType().Name);
+            }
+            finally
+            {
+                HandBack(handBack);
             }
         }
 
@@ -53,6 +72,7 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
             try
             {
                 var shared = await _redis.SettleAsync(adjustments).ConfigureAwait(false);
+                _leases.Settled(adjustments, shared);
                 return shared.Select((value, i) => Math.Max(value, local[i])).ToList();
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -66,6 +86,7 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
 
     public async ValueTask ResetAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
+        _leases.Forget(keys);
         await _memory.ResetAsync(keys, cancellationToken).ConfigureAwait(false);
         if (_redis is not null && _connection.IsConnected)
         {
@@ -80,7 +101,58 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _redis?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_redis is not null)
+        {
+            HandBack(_leases.TakeAll());
+            await _redis.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Tops up the leases of a request's counters while its requests go on being admitted locally.</summary>
+    private async Task RefillAsync(IReadOnlyList<LimitCheck> checks)
+    {
+        var probe = new LimitCheck[checks.Count];
+        for (var i = 0; i < checks.Count; i++)
+        {
+            probe[i] = checks[i] with { Amount = 0 };
+        }
+
+        var handBack = new List<LimitAdjustment>();
+        try
+        {
+            var (decision, granted) = await _redis!.TryAdmitLeasingAsync(probe, LeaseBook.Wanted(checks)).ConfigureAwait(false);
+            if (decision.Admitted)
+            {
+                _leases.Granted(probe, decision, granted, handBack);
+            }
+            else
+            {
+                _leases.RefillFailed(probe);
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            _leases.RefillFailed(probe);
+            LogRedisFailed(_logger, "lease refill", ex.GetType().Name);
+        }
+
+        HandBack(handBack);
+    }
+
+    /// <summary>Returns unused leases to Redis in the background (with the next settlement or admission).</summary>
+    private void HandBack(List<LimitAdjustment> handBack)
+    {
+        if (handBack.Count > 0 && _redis is not null)
+        {
+            _ = _redis.SettleAsync(handBack).ContinueWith(
+                t => LogRedisFailed(_logger, "lease hand-back", t.Exception!.InnerException!.GetType().Name),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis failed during limit {Step} ({Error}); this request uses this node's in-memory counters")]
     private static partial void LogRedisFailed(ILogger logger, string step, string error);

@@ -23,8 +23,10 @@ internal sealed class RedisLimitStore : IAsyncDisposable
     private const int MaxCarried = 64;
 
     // KEYS: the settled counters, then the checked ones. ARGV[1]: how many settled counters; then one delta per
-    // settled counter; then four values per check (limit, amount, seed, ttl in ms). Returns admitted, the index of
-    // the refusing check (-1), each check's value, then each settled counter's value after its increment.
+    // settled counter; then five values per check (limit, amount, seed, ttl in ms, lease wanted). Returns admitted,
+    // the index of the refusing check (-1), each check's value, each check's lease granted, then each settled
+    // counter's value after its increment. A lease is granted only to an admitted request and only while twice
+    // the lease still fits under the limit, so leases never let a counter pass its limit.
     private const string AdmitScript = """
         local s = tonumber(ARGV[1])
         local settled = {}
@@ -42,9 +44,11 @@ internal sealed class RedisLimitStore : IAsyncDisposable
         local n = #KEYS - s
         local at = s + 2
         local values = {}
+        local granted = {}
         local out = {1, -1}
         for i = 1, n do
-          local base = at + (i - 1) * 4
+          granted[i] = 0
+          local base = at + (i - 1) * 5
           local current = redis.call('GET', KEYS[s + i])
           if current then current = tonumber(current) else current = tonumber(ARGV[base + 2]) end
           values[i] = current
@@ -55,16 +59,22 @@ internal sealed class RedisLimitStore : IAsyncDisposable
         end
         if out[1] == 1 then
           for i = 1, n do
-            local base = at + (i - 1) * 4
+            local base = at + (i - 1) * 5
             if redis.call('EXISTS', KEYS[s + i]) == 0 then
               redis.call('SET', KEYS[s + i], values[i], 'PX', ARGV[base + 3])
             end
             local amount = tonumber(ARGV[base + 1])
             if amount ~= 0 then values[i] = redis.call('INCRBY', KEYS[s + i], amount) end
+            local want = tonumber(ARGV[base + 4])
+            if want > 0 and values[i] + 2 * want <= tonumber(ARGV[base]) then
+              redis.call('INCRBY', KEYS[s + i], want)
+              granted[i] = want
+            end
           end
         end
         for i = 1, n do out[i + 2] = values[i] or 0 end
-        for i = 1, s do out[n + 2 + i] = settled[i] end
+        for i = 1, n do out[n + 2 + i] = granted[i] end
+        for i = 1, s do out[2 * n + 2 + i] = settled[i] end
         return out
         """;
 
@@ -88,13 +98,17 @@ internal sealed class RedisLimitStore : IAsyncDisposable
     /// <summary>Scripts sent to Redis so far (admissions, and settlements that went alone).</summary>
     internal long RoundTrips => Interlocked.Read(ref _roundTrips);
 
-    public Task<LimitDecision> TryAdmitAsync(IReadOnlyList<LimitCheck> checks) => RunAsync(Drain(), checks);
+    public async Task<LimitDecision> TryAdmitAsync(IReadOnlyList<LimitCheck> checks) => (await RunAsync(Drain(), checks, null).ConfigureAwait(false)).Decision;
 
-    private async Task<LimitDecision> RunAsync(List<PendingSettlement> carried, IReadOnlyList<LimitCheck> checks)
+    /// <summary>Admits like <see cref="TryAdmitAsync"/> and asks for a lease per check (0: none); returns what was granted.</summary>
+    public Task<(LimitDecision Decision, long[] Granted)> TryAdmitLeasingAsync(IReadOnlyList<LimitCheck> checks, IReadOnlyList<long> wanted) =>
+        RunAsync(Drain(), checks, wanted);
+
+    private async Task<(LimitDecision Decision, long[] Granted)> RunAsync(List<PendingSettlement> carried, IReadOnlyList<LimitCheck> checks, IReadOnlyList<long>? wanted)
     {
         var settledKeys = carried.Sum(c => c.Adjustments.Count);
         var keys = new RedisKey[settledKeys + checks.Count];
-        var args = new RedisValue[1 + settledKeys + (checks.Count * 4)];
+        var args = new RedisValue[1 + settledKeys + (checks.Count * 5)];
         args[0] = settledKeys;
         var k = 0;
         foreach (var settlement in carried)
@@ -110,12 +124,13 @@ internal sealed class RedisLimitStore : IAsyncDisposable
         for (var i = 0; i < checks.Count; i++)
         {
             var check = checks[i];
-            var at = 1 + settledKeys + (i * 4);
+            var at = 1 + settledKeys + (i * 5);
             keys[settledKeys + i] = _prefix + check.Key;
             args[at] = check.Limit.ToString(CultureInfo.InvariantCulture);
             args[at + 1] = check.Amount;
             args[at + 2] = check.Seed;
             args[at + 3] = Math.Max(1000, (long)check.Ttl.TotalMilliseconds);
+            args[at + 4] = wanted is null ? 0 : wanted[i];
         }
 
         RedisResult[] result;
@@ -134,13 +149,15 @@ internal sealed class RedisLimitStore : IAsyncDisposable
         }
 
         var values = new long[checks.Count];
+        var granted = new long[checks.Count];
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = (long)result[i + 2];
+            granted[i] = (long)result[checks.Count + i + 2];
         }
 
-        Complete(carried, result, 2 + checks.Count);
-        return new LimitDecision((long)result[0] == 1, values, (int)(long)result[1]);
+        Complete(carried, result, 2 + (2 * checks.Count));
+        return (new LimitDecision((long)result[0] == 1, values, (int)(long)result[1]), granted);
     }
 
     public Task ResetAsync(IReadOnlyList<string> keys) =>
@@ -201,7 +218,7 @@ internal sealed class RedisLimitStore : IAsyncDisposable
 
             try
             {
-                await RunAsync(carried, []).ConfigureAwait(false);
+                await RunAsync(carried, [], null).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
             {

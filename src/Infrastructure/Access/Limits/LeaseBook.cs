@@ -1,0 +1,255 @@
+using LlmPlatform.Application.Access.Enforcement;
+
+namespace LlmPlatform.Infrastructure.Access.Limits;
+
+/// <summary>
+/// Slices of Redis counters this node has taken in advance, so that a request far from its limits is admitted
+/// without waiting for Redis.
+/// </summary>
+/// <remarks>
+/// A lease is already counted in Redis (the admission script adds it to the counter), so the sum of every node's
+/// admissions can never pass a limit: the worst a lease does is sit unused on one node while another is refused.
+/// Redis grants a lease only while twice its size still fits under the limit, so near a limit every request goes
+/// to Redis as before. Request counters lease a few dozen requests, budgets a few reservations; token counters
+/// cannot be leased (a request's tokens are known only afterwards) and are admitted locally only while the last
+/// value Redis reported, at most <see cref="Freshness"/> old, is under half the limit. Parallel-request counters
+/// always go to Redis.
+/// </remarks>
+internal sealed class LeaseBook
+{
+    /// <summary>How old the last word from Redis about a counter may be for a local admission.</summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long an unused budget lease is kept before it is handed back.</summary>
+    public static readonly TimeSpan BudgetLeaseLife = TimeSpan.FromSeconds(10);
+
+    private const long MaxRequestLease = 64;
+    private const long BudgetLeaseReservations = 8;
+
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Lease> _leases = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+
+    public LeaseBook(TimeProvider time)
+    {
+        _time = time;
+    }
+
+    /// <summary>
+    /// Admits the request from this node's leases when every check can be; otherwise takes nothing and returns null.
+    /// <paramref name="refill"/> says whether a lease ran low and should be topped up in the background.
+    /// <paramref name="expired"/> receives leases that ran out of time, to be handed back to Redis.
+    /// </summary>
+    public LimitDecision? TryAdmit(IReadOnlyList<LimitCheck> checks, List<LimitAdjustment> expired, out bool refill)
+    {
+        refill = false;
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            for (var i = 0; i < checks.Count; i++)
+            {
+                var check = checks[i];
+                if (check.Kind == LimitKind.Parallel || !_leases.TryGetValue(check.Key, out var lease))
+                {
+                    return null;
+                }
+
+                if (lease.ExpiresAt <= now || lease.Limit != check.Limit)
+                {
+                    Drop(check.Key, lease, expired);
+                    return null;
+                }
+
+                var used = lease.Known - lease.Left;
+                var fresh = now - lease.SyncedAt <= Freshness;
+                var admits = check.Kind == LimitKind.Tokens
+                    ? fresh && lease.Known < check.Limit / 2
+                    : fresh && lease.Left >= check.Amount && used < check.Limit;
+                if (!admits)
+                {
+                    return null;
+                }
+            }
+
+            var values = new long[checks.Count];
+            for (var i = 0; i < checks.Count; i++)
+            {
+                var check = checks[i];
+                var lease = _leases[check.Key];
+                if (check.Kind != LimitKind.Tokens)
+                {
+                    lease.Left -= check.Amount;
+                    refill |= lease.Granted > 0 && lease.Left * 2 < lease.Granted && !lease.Refilling;
+                }
+
+                values[i] = lease.Known - lease.Left;
+            }
+
+            if (refill)
+            {
+                foreach (var check in checks)
+                {
+                    _leases[check.Key].Refilling = true;
+                }
+            }
+
+            return new LimitDecision(true, values, -1);
+        }
+    }
+
+    /// <summary>The lease to ask Redis for with each check (0: none).</summary>
+    public static long[] Wanted(IReadOnlyList<LimitCheck> checks)
+    {
+        var wanted = new long[checks.Count];
+        for (var i = 0; i < checks.Count; i++)
+        {
+            var check = checks[i];
+            wanted[i] = check.Kind switch
+            {
+                LimitKind.Requests => Math.Clamp(check.Limit / 50, 0, MaxRequestLease),
+
+                // A budget with no maximum only watches a soft budget: a lease would make its alert fire early.
+                LimitKind.Budget when check.Limit != long.MaxValue && check.Amount > 0 => check.Amount * BudgetLeaseReservations,
+                _ => 0,
+            };
+        }
+
+        return wanted;
+    }
+
+    /// <summary>Records what Redis said about the counters of an admission (and the leases it granted).</summary>
+    public void Granted(IReadOnlyList<LimitCheck> checks, LimitDecision decision, IReadOnlyList<long> granted, List<LimitAdjustment> handBack)
+    {
+        if (!decision.Admitted)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            for (var i = 0; i < checks.Count; i++)
+            {
+                var check = checks[i];
+                if (check.Kind == LimitKind.Parallel)
+                {
+                    continue;
+                }
+
+                var expires = check.ResetAt ?? now + BudgetLeaseLife;
+                if (!_leases.TryGetValue(check.Key, out var lease) || lease.Limit != check.Limit)
+                {
+                    if (lease is not null)
+                    {
+                        Drop(check.Key, lease, handBack);
+                    }
+
+                    lease = new Lease { Limit = check.Limit, Ttl = check.Ttl };
+                    _leases[check.Key] = lease;
+                }
+
+                lease.Left += granted[i];
+                lease.Known = decision.Values[i] + granted[i];
+                lease.Granted = Math.Max(lease.Granted, granted[i]);
+                lease.SyncedAt = now;
+                lease.ExpiresAt = expires;
+                lease.Refilling = false;
+            }
+        }
+    }
+
+    /// <summary>Records a counter's value after a settlement.</summary>
+    public void Settled(IReadOnlyList<LimitAdjustment> adjustments, IReadOnlyList<long> values)
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            for (var i = 0; i < adjustments.Count; i++)
+            {
+                if (_leases.TryGetValue(adjustments[i].Key, out var lease))
+                {
+                    lease.Known = values[i];
+                    lease.SyncedAt = now;
+                }
+            }
+        }
+    }
+
+    /// <summary>Lets a refill that failed be tried again.</summary>
+    public void RefillFailed(IReadOnlyList<LimitCheck> checks)
+    {
+        lock (_gate)
+        {
+            foreach (var check in checks)
+            {
+                if (_leases.TryGetValue(check.Key, out var lease))
+                {
+                    lease.Refilling = false;
+                }
+            }
+        }
+    }
+
+    /// <summary>Forgets the leases of counters that were reset (their Redis counters are gone).</summary>
+    public void Forget(IReadOnlyList<string> keys)
+    {
+        lock (_gate)
+        {
+            foreach (var key in keys)
+            {
+                _leases.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>Takes every unused lease, to hand back to Redis.</summary>
+    public List<LimitAdjustment> TakeAll()
+    {
+        var handBack = new List<LimitAdjustment>();
+        lock (_gate)
+        {
+            foreach (var (key, lease) in _leases)
+            {
+                if (lease.Left > 0)
+                {
+                    handBack.Add(new LimitAdjustment(key, LimitKind.Budget, -lease.Left, lease.Ttl));
+                }
+            }
+
+            _leases.Clear();
+        }
+
+        return handBack;
+    }
+
+    private void Drop(string key, Lease lease, List<LimitAdjustment> handBack)
+    {
+        _leases.Remove(key);
+        if (lease.Left > 0)
+        {
+            handBack.Add(new LimitAdjustment(key, LimitKind.Budget, -lease.Left, lease.Ttl));
+        }
+    }
+
+    private sealed class Lease
+    {
+        public long Limit { get; init; }
+
+        public TimeSpan Ttl { get; init; }
+
+        /// <summary>What this node may still admit without asking.</summary>
+        public long Left { get; set; }
+
+        /// <summary>The largest lease granted, to know when the rest runs low.</summary>
+        public long Granted { get; set; }
+
+        /// <summary>The counter's value in Redis at the last sync, this node's whole lease included.</summary>
+        public long Known { get; set; }
+
+        public DateTimeOffset SyncedAt { get; set; }
+
+        public DateTimeOffset ExpiresAt { get; set; }
+
+        public bool Refilling { get; set; }
+    }
+}

@@ -1,0 +1,140 @@
+using LlmPlatform.Application.Access.Enforcement;
+using LlmPlatform.Infrastructure.Access.Limits;
+using LlmPlatform.TestSupport;
+
+namespace LlmPlatform.Infrastructure.Tests.Access;
+
+/// <summary>The local side of limit leases: what a node may admit without asking Redis.</summary>
+public sealed class LeaseBookTests
+{
+    private static readonly DateTimeOffset MinuteEnd = DateTimeOffset.UtcNow.AddMinutes(1);
+
+    private readonly ShiftableTimeProvider _time = new();
+
+    private static LimitCheck Rpm(long limit) =>
+        new("r:k:a:1", LimitKind.Requests, limit, 1, 0, TimeSpan.FromMinutes(2)) { Scope = "key", ResetAt = MinuteEnd };
+
+    private static LimitCheck Tpm(long limit) =>
+        new("t:k:a:1", LimitKind.Tokens, limit, 0, 0, TimeSpan.FromMinutes(2)) { Scope = "key", ResetAt = MinuteEnd };
+
+    private static LimitCheck Budget(long limit, long amount) =>
+        new("b:k:a:all", LimitKind.Budget, limit, amount, 0, TimeSpan.FromDays(30)) { Scope = "key" };
+
+    [Test]
+    public void TryAdmit_WithoutALease_AsksRedis()
+    {
+        var book = new LeaseBook(_time);
+
+        book.TryAdmit([Rpm(1000)], [], out _).Should().BeNull();
+    }
+
+    [Test]
+    public void TryAdmit_SpendsTheLease_ThenAsksRedis_AndAsksForARefillAtHalf()
+    {
+        var book = new LeaseBook(_time);
+        var check = Rpm(1000);
+        book.Granted([check], new LimitDecision(true, [1], -1), [10], []);
+
+        var refills = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            var decision = book.TryAdmit([check], [], out var refill);
+            decision.Should().NotBeNull($"request {i + 1} fits in the lease of 10");
+            decision!.Values[0].Should().Be(2 + i, "the value counts this node's admissions");
+            refills += refill ? 1 : 0;
+        }
+
+        refills.Should().Be(1, "one refill is asked for when the lease runs below half, not one per request");
+        book.TryAdmit([check], [], out _).Should().BeNull("the lease is spent");
+    }
+
+    [Test]
+    public void TryAdmit_WhenOneCheckHasNoLease_TakesNothingFromTheOthers()
+    {
+        var book = new LeaseBook(_time);
+        var rpm = Rpm(1000);
+        book.Granted([rpm], new LimitDecision(true, [1], -1), [1], []);
+
+        book.TryAdmit([rpm, Budget(1_000_000, 100)], [], out _).Should().BeNull();
+        book.TryAdmit([rpm], [], out _).Should().NotBeNull("the request lease was not touched");
+    }
+
+    [Test]
+    public void TryAdmit_WhenRedisWasNotHeardFromForASecond_AsksRedis()
+    {
+        var book = new LeaseBook(_time);
+        var check = Rpm(1000);
+        book.Granted([check], new LimitDecision(true, [1], -1), [10], []);
+
+        _time.Advance(LeaseBook.Freshness + TimeSpan.FromMilliseconds(1));
+
+        book.TryAdmit([check], [], out _).Should().BeNull();
+    }
+
+    [Test]
+    public void TryAdmit_WhenTheLimitChanged_HandsTheLeaseBack()
+    {
+        var book = new LeaseBook(_time);
+        book.Granted([Rpm(1000)], new LimitDecision(true, [1], -1), [10], []);
+        var handBack = new List<LimitAdjustment>();
+
+        book.TryAdmit([Rpm(500)], handBack, out _).Should().BeNull();
+
+        handBack.Should().ContainSingle().Which.Delta.Should().Be(-10);
+    }
+
+    [Test]
+    public void TryAdmit_WhenABudgetLeaseExpired_HandsItBack()
+    {
+        var book = new LeaseBook(_time);
+        var budget = Budget(1_000_000, 100);
+        book.Granted([budget], new LimitDecision(true, [100], -1), [800], []);
+        book.TryAdmit([budget], [], out _).Should().NotBeNull();
+        var handBack = new List<LimitAdjustment>();
+
+        _time.Advance(LeaseBook.BudgetLeaseLife);
+
+        book.TryAdmit([budget], handBack, out _).Should().BeNull();
+        handBack.Should().ContainSingle().Which.Delta.Should().Be(-700);
+    }
+
+    [Test]
+    public void TryAdmit_Tokens_OnlyWhileUnderHalfTheLimit()
+    {
+        var book = new LeaseBook(_time);
+        var tokens = Tpm(10_000);
+        book.Granted([tokens], new LimitDecision(true, [4_000], -1), [0], []);
+        book.TryAdmit([tokens], [], out _).Should().NotBeNull();
+
+        book.Settled([new LimitAdjustment(tokens.Key, LimitKind.Tokens, 1_500, tokens.Ttl)], [5_500]);
+
+        book.TryAdmit([tokens], [], out _).Should().BeNull("past half the limit every request goes to Redis");
+    }
+
+    [Test]
+    public void TryAdmit_ParallelRequests_AlwaysAskRedis()
+    {
+        var book = new LeaseBook(_time);
+        var parallel = new LimitCheck("p:k:a", LimitKind.Parallel, 100, 1, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+        book.Granted([parallel], new LimitDecision(true, [1], -1), [0], []);
+
+        book.TryAdmit([parallel], [], out _).Should().BeNull();
+    }
+
+    [Test]
+    public void Wanted_LeasesNothingForSmallLimits_SoftOnlyBudgets_OrTokens()
+    {
+        LeaseBook.Wanted([Rpm(10), Rpm(1_000), Rpm(100_000_000), Tpm(1_000_000), Budget(long.MaxValue, 100), Budget(1_000_000, 100)])
+            .Should().Equal(0, 20, 64, 0, 0, 800);
+    }
+
+    [Test]
+    public void TakeAll_ReturnsEveryUnusedLease()
+    {
+        var book = new LeaseBook(_time);
+        book.Granted([Rpm(1000), Budget(1_000_000, 100)], new LimitDecision(true, [1, 100], -1), [10, 800], []);
+
+        book.TakeAll().Select(a => a.Delta).Should().BeEquivalentTo([-10L, -800L]);
+        book.TryAdmit([Rpm(1000)], [], out _).Should().BeNull();
+    }
+}
