@@ -14,6 +14,9 @@ public sealed partial class SpendLedgerWriter : BackgroundService
 {
     private const int MaxBatch = 1000;
 
+    /// <summary>How long the writer waits, once woken, for more events to join the batch.</summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
+
     private const string CopySql = """
         COPY spend_logs (request_id, call_type, api_key, key_alias, user_id, team_id, organization_id, end_user,
             model_group, deployment_id, provider, api_base, prompt_tokens, completion_tokens, total_tokens, spend,
@@ -81,9 +84,11 @@ public sealed partial class SpendLedgerWriter : BackgroundService
                 {
                     await ReplayAsync(segment, stoppingToken).ConfigureAwait(false);
                 }
-                else
+                else if (await WaitForEventsAsync(stoppingToken).ConfigureAwait(false))
                 {
-                    await WaitForEventsAsync(stoppingToken).ConfigureAwait(false);
+                    // Woken by the first event after a quiet spell: let a few more arrive, so that light traffic
+                    // is written a batch per interval instead of a transaction per request.
+                    await Task.Delay(Linger, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -121,17 +126,19 @@ public sealed partial class SpendLedgerWriter : BackgroundService
         }
     }
 
-    private async Task WaitForEventsAsync(CancellationToken stoppingToken)
+    /// <returns>Whether events are waiting.</returns>
+    private async Task<bool> WaitForEventsAsync(CancellationToken stoppingToken)
     {
         // Wakes for new events, and once a second to look for spilled segments (also those of an earlier run).
         using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         tick.CancelAfter(TimeSpan.FromSeconds(1));
         try
         {
-            await _ledger.Reader.WaitToReadAsync(tick.Token).ConfigureAwait(false);
+            return await _ledger.Reader.WaitToReadAsync(tick.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
+            return false;
         }
     }
 
