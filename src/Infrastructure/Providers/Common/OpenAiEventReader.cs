@@ -33,26 +33,26 @@ internal sealed class OpenAiEventReader<T> : IAsyncDisposable
         {
             while (true)
             {
-                var next = await _reader.ReadEventAsync(cancellationToken).ConfigureAwait(false);
-                if (next is null)
+                if (!await _reader.ReadUtf8EventAsync(cancellationToken).ConfigureAwait(false))
                 {
                     _done = true;
                     return UpstreamErrors.BadAnswer(_provider, "the stream ended without [DONE]");
                 }
 
-                if (next.Data == "[DONE]")
+                var data = _reader.Data.Span;
+                if (data.SequenceEqual("[DONE]"u8))
                 {
                     _done = true;
                     return Result<T?>.Success(null);
                 }
 
-                if (next.Event == "error" || next.Data.StartsWith("{\"error\"", StringComparison.Ordinal))
+                if (_reader.EventName == "error" || data.StartsWith("{\"error\""u8))
                 {
                     _done = true;
                     return new Error(ErrorKind.Upstream, "upstream_stream_error", $"{_provider} reported an error in the stream.", null, 502);
                 }
 
-                if (JsonSerializer.Deserialize(next.Data, _type) is { } value)
+                if (JsonSerializer.Deserialize(data, _type) is { } value)
                 {
                     return value;
                 }
