@@ -1,0 +1,7 @@
+using LlmPlatform.Application.Access.Authentication;
+using LlmPlatform.Application.Common.Messaging;
+
+namespace LlmPlatform.Application.Webhooks.CreateWebhook;
+
+/// <summary><c>POST /webhooks</c>: without a <paramref name="Secret"/>, one is generated and shown in this answer only.</summary>
+public sealed record CreateWebhookCommand(CallerIdentity Caller, string? Url, IReadOnlyList<string>? Events, string? Secret) : ICommand<WebhookView>;
