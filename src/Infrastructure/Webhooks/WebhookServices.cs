@@ -1,4 +1,5 @@
 using LlmPlatform.Application.Access.Enforcement;
+using LlmPlatform.Application.Configuration;
 using LlmPlatform.Application.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,7 @@ internal static class WebhookServices
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
         services.AddSingleton<WebhookSecretCipher>();
-        services.AddSingleton<WebhookAllowList>();
+        services.AddSingleton(sp => new WebhookAllowList(sp.GetRequiredService<PlatformConfiguration>()));
         services.AddSingleton<IWebhookUrlGuard, WebhookUrlGuard>();
         services.AddSingleton<IWebhookStore, WebhookStore>();
         services.AddSingleton<WebhookOutbox>();
