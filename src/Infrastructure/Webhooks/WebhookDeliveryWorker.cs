@@ -1,3 +1,4 @@
+using LlmPlatform.Application.Configuration;
 using LlmPlatform.Infrastructure.Access;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,8 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
     private const int BatchSize = 16;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan OutageBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan MinimumRetention = TimeSpan.FromDays(30);
 
     private readonly WebhookOutbox _outbox;
     private readonly WebhookSender _sender;
@@ -22,6 +25,8 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
     private readonly WebhookWakeup _wakeup;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookDeliveryWorker> _logger;
+    private readonly TimeSpan _retention;
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
     public WebhookDeliveryWorker(
         WebhookOutbox outbox,
@@ -30,8 +35,13 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
         WebhookRetrySchedule schedule,
         WebhookWakeup wakeup,
         TimeProvider time,
+        PlatformConfiguration configuration,
         ILogger<WebhookDeliveryWorker> logger)
     {
+        // The log is kept at least 30 days, and longer than the key-expiry warning, whose dedupe keys live in it.
+        _retention = configuration.General.Webhooks.KeyExpiryWarning + TimeSpan.FromDays(1) > MinimumRetention
+            ? configuration.General.Webhooks.KeyExpiryWarning + TimeSpan.FromDays(1)
+            : MinimumRetention;
         _outbox = outbox;
         _sender = sender;
         _cipher = cipher;
@@ -79,6 +89,12 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
+        if (now >= _nextPurge)
+        {
+            _nextPurge = now + PurgeInterval;
+            await _outbox.PurgeAsync(now - _retention, cancellationToken).ConfigureAwait(false);
+        }
+
         var due = await _outbox.ClaimAsync(now, now + Lease, BatchSize, cancellationToken).ConfigureAwait(false);
         if (due.Count > 0)
         {

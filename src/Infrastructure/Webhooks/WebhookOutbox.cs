@@ -56,6 +56,13 @@ internal sealed class WebhookOutbox
         WHERE id = @Id AND attempts = @Attempt AND status = 'pending'
         """;
 
+    // Events whose deliveries are all done go after the retention period, with their deliveries and attempts.
+    private const string PurgeSql = """
+        DELETE FROM webhook_events e
+        WHERE e.created_at < @Cutoff
+            AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')
+        """;
+
     private readonly NpgsqlDataSource _dataSource;
 
     public WebhookOutbox(NpgsqlDataSource dataSource)
@@ -132,5 +139,12 @@ internal sealed class WebhookOutbox
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             ReleaseSql, new { delivery.Id, Attempt = delivery.Attempts, Now = now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes finished events (and their delivery log) created before <paramref name="cutoff"/>; returns how many.</summary>
+    public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(PurgeSql, new { Cutoff = cutoff }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 }

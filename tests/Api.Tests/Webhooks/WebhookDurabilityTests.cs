@@ -90,6 +90,27 @@ public sealed class WebhookDurabilityTests
     }
 
     [Test]
+    public async Task FinishedDeliveries_AfterTheRetentionPeriod_ArePurgedFromTheLog()
+    {
+        var clock = new ShiftableTimeProvider();
+        await using var api = await ApiServer.StartAsync(WebhookDeliveryTests.Config(), configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        var http = new AdminHttp(api.Client);
+        var webhook = await WebhookDeliveryTests.CreateAsync(http, ApiServer.MasterKey, _receiver.Url, ["batch.completed"], Secret);
+        await WebhookDeliveryTests.PublishAsync(api, WebhookEventTypes.BatchCompleted, new JsonObject { ["n"] = 1 }, null);
+        await WebhookDeliveryTests.WaitForStatusAsync(http, webhook, "delivered");
+
+        clock.Advance(TimeSpan.FromDays(31));
+        var deadline = DateTimeOffset.UtcNow + Wait;
+        while ((await http.GetAsync($"/webhooks/{webhook}/deliveries", ApiServer.MasterKey)).Json.GetProperty("data").GetArrayLength() > 0)
+        {
+            DateTimeOffset.UtcNow.Should().BeBefore(deadline, "a delivered event older than 30 days is purged");
+            await Task.Delay(100);
+        }
+
+        (await http.GetAsync($"/webhooks/{webhook}", ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK, "the webhook itself stays");
+    }
+
+    [Test]
     public async Task ExpiringKey_RaisesKeyExpiringOnceAndOnlyForKeysWithinTheWindow()
     {
         await using var api = await ApiServer.StartAsync(WebhookDeliveryTests.Config("  webhook_key_expiry_days: 7\n  webhook_key_expiry_check_seconds: 0.5"));
