@@ -33,6 +33,7 @@ using LlmPlatform.Infrastructure.Redis;
 using LlmPlatform.Infrastructure.RuntimeConfig;
 using LlmPlatform.Infrastructure.Telemetry;
 using LlmPlatform.Infrastructure.Tokens;
+using LlmPlatform.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -120,7 +121,6 @@ public static class DependencyInjection
         services.AddSingleton<IAccessChangeNotifier>(sp => sp.GetRequiredService<AccessChangeBus>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<AccessChangeBus>());
         services.AddSingleton<ILimitStore, LimitStore>();
-        services.AddSingleton<IBudgetAlertSink, LoggingBudgetAlertSink>();
-        services.AddSingleton<IWebhookEventPublisher, LoggingWebhookEventPublisher>();
+        services.AddWebhooks();
     }
 }

@@ -27,4 +27,7 @@ public sealed record GeneralSettings
 
     /// <summary>The key that encrypts stored credentials (any string; a 256-bit key is derived from it).</summary>
     public string? EncryptionKey { get; init; }
+
+    /// <summary>The <c>webhook_*</c> keys.</summary>
+    public WebhookSettings Webhooks { get; init; } = new();
 }

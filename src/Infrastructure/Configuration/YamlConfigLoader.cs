@@ -725,6 +725,19 @@ public static class YamlConfigLoader
                 case "salt_key":
                     settings = settings with { EncryptionKey = reader.String(value, path) };
                     break;
+                case "webhook_allowed_hosts":
+                    settings = settings with { Webhooks = settings.Webhooks with { AllowedHosts = reader.StringList(value, path) } };
+                    break;
+                case "webhook_retry_base_seconds":
+                    settings = settings with { Webhooks = settings.Webhooks with { RetryBaseDelay = PositiveSeconds(reader, value, path) ?? settings.Webhooks.RetryBaseDelay } };
+                    break;
+                case "webhook_key_expiry_days":
+                    var days = reader.Number(value, path);
+                    settings = settings with { Webhooks = settings.Webhooks with { KeyExpiryWarning = days is null ? settings.Webhooks.KeyExpiryWarning : TimeSpan.FromDays(days.Value) } };
+                    break;
+                case "webhook_key_expiry_check_seconds":
+                    settings = settings with { Webhooks = settings.Webhooks with { KeyExpiryCheckInterval = PositiveSeconds(reader, value, path) ?? settings.Webhooks.KeyExpiryCheckInterval } };
+                    break;
                 default:
                     if (!GeneralKeys.Contains(key))
                     {
@@ -736,6 +749,12 @@ public static class YamlConfigLoader
         }
 
         return settings;
+    }
+
+    private static TimeSpan? PositiveSeconds(YamlReader reader, YamlNode value, string path)
+    {
+        var seconds = reader.Seconds(value, path);
+        return seconds is { } given && given <= TimeSpan.Zero ? throw reader.Fail(value, path, "must be a positive number of seconds.") : seconds;
     }
 
     /// <summary>The provider prefixes that have an adapter.</summary>

@@ -31,6 +31,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
     private readonly IEndUserDirectory _endUsers;
     private readonly RateLimitHeaders _headers;
     private readonly TimeProvider _time;
+    private readonly IUsageLimitAlertSink _limitAlerts;
 
     public GatewayAdmissionBehaviour(
         IModelCatalog catalog,
@@ -39,7 +40,8 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
         ReservationSettler settler,
         IEndUserDirectory endUsers,
         RateLimitHeaders headers,
-        TimeProvider time)
+        TimeProvider time,
+        IUsageLimitAlertSink limitAlerts)
     {
         _catalog = catalog;
         _limits = limits;
@@ -48,6 +50,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
         _endUsers = endUsers;
         _headers = headers;
         _time = time;
+        _limitAlerts = limitAlerts;
     }
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -84,10 +87,10 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
         var soft = new List<SoftBudgetWatch>();
         if (!caller.IsMasterKey)
         {
-            AddScope(checks, soft, "key", caller.KeyHash, caller.KeyLimits, now);
-            AddScope(checks, soft, "user", caller.UserId, caller.UserLimits, now);
-            AddScope(checks, soft, "team", caller.TeamId, caller.TeamLimits, now);
-            AddScope(checks, soft, "organization", caller.OrganizationId, caller.OrganizationLimits, now);
+            AddScope(checks, soft, "key", caller.KeyHash, caller.KeyLimits, now, caller.Owner);
+            AddScope(checks, soft, "user", caller.UserId, caller.UserLimits, now, caller.Owner);
+            AddScope(checks, soft, "team", caller.TeamId, caller.TeamLimits, now, caller.Owner);
+            AddScope(checks, soft, "organization", caller.OrganizationId, caller.OrganizationLimits, now, caller.Owner);
             if (group is not null)
             {
                 AddModelScope(checks, caller, group, now);
@@ -96,7 +99,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
 
         if (endUser is not null)
         {
-            AddScope(checks, soft, "end_user", endUser.UserId, endUser.Limits, now);
+            AddScope(checks, soft, "end_user", endUser.UserId, endUser.Limits, now, caller.Owner);
         }
 
         if (checks.Count == 0)
@@ -122,6 +125,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
         Observe(checks, decision, now);
         if (!decision.Admitted)
         {
+            ReportLimitReached(caller, group, checks[decision.RefusedAt], decision.Values[decision.RefusedAt], now);
             return TResponse.FromError(Refusal(checks[decision.RefusedAt], decision.Values[decision.RefusedAt], now));
         }
 
@@ -166,7 +170,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
             : new Error(ErrorKind.Forbidden, "model_not_allowed", $"{who} is not allowed to use the model '{group}'.", "model");
     }
 
-    private static void AddScope(List<LimitCheck> checks, List<SoftBudgetWatch> soft, string scope, string? id, LimitSet limits, DateTimeOffset now)
+    private static void AddScope(List<LimitCheck> checks, List<SoftBudgetWatch> soft, string scope, string? id, LimitSet limits, DateTimeOffset now, string callerOwner)
     {
         if (id is null || limits.IsEmpty)
         {
@@ -197,7 +201,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
             checks.Add(budget);
             if (limits.SoftBudget is { } softBudget)
             {
-                soft.Add(new SoftBudgetWatch(budget.Key, scope, id, softBudget, limits.MaxBudget));
+                soft.Add(new SoftBudgetWatch(budget.Key, scope, id, softBudget, limits.MaxBudget) { Owner = OwnerOf(scope, id, callerOwner) });
             }
         }
     }
@@ -239,6 +243,32 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
     }
 
     private static long MinuteOf(DateTimeOffset now) => now.ToUnixTimeSeconds() / 60;
+
+    /// <summary>Whose webhooks hear about a limit: a user's or team's own scope, else the calling key's owner.</summary>
+    private static string OwnerOf(string scope, string id, string callerOwner) => scope switch
+    {
+        "user" => "user:" + id,
+        "team" => "team:" + id,
+        _ => callerOwner,
+    };
+
+    private void ReportLimitReached(CallerIdentity caller, string? group, LimitCheck check, long value, DateTimeOffset now)
+    {
+        var owner = check.Scope switch
+        {
+            "user" when caller.UserId is { } user => OwnerOf("user", user, caller.Owner),
+            "team" when caller.TeamId is { } team => OwnerOf("team", team, caller.Owner),
+            _ => caller.Owner,
+        };
+        _limitAlerts.LimitReached(new UsageLimitAlert(check.Key, check.Scope, check.Kind, check.Limit, value, check.ResetAt, owner, now)
+        {
+            KeyAlias = caller.KeyAlias,
+            UserId = caller.UserId,
+            TeamId = caller.TeamId,
+            OrganizationId = caller.OrganizationId,
+            Model = group,
+        });
+    }
 
     private static Error Refusal(LimitCheck check, long value, DateTimeOffset now)
     {

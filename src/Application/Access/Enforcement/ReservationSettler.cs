@@ -78,7 +78,7 @@ public sealed partial class ReservationSettler
             var before = Nanos.ToUsd(values[index] - costNanos);
             if (after >= watch.SoftBudget && before < watch.SoftBudget)
             {
-                _alerts.Publish(new BudgetAlert(watch.Scope, watch.Id, watch.SoftBudget, after, watch.MaxBudget, _time.GetUtcNow()));
+                _alerts.Publish(new BudgetAlert(watch.Scope, watch.Id, watch.SoftBudget, after, watch.MaxBudget, _time.GetUtcNow()) { Owner = watch.Owner });
             }
         }
     }
