@@ -27,4 +27,13 @@ public sealed record GeneralSettings
 
     /// <summary>The key that encrypts stored credentials (any string; a 256-bit key is derived from it).</summary>
     public string? EncryptionKey { get; init; }
+
+    /// <summary>Where uploaded files' content is stored (default: a folder per database under the temp directory).</summary>
+    public string? FilesStoragePath { get; init; }
+
+    /// <summary>Size limits per file purpose, in bytes, over the defaults (512 MB; 200 MB for <c>batch</c>).</summary>
+    public IReadOnlyDictionary<string, long> FilesMaxBytes { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
+
+    /// <summary>How many lines of batches run at once on this node (fewer while live traffic is in flight).</summary>
+    public int BatchMaxConcurrency { get; init; } = 4;
 }
