@@ -30,6 +30,7 @@ public sealed class RedisConnection : IAsyncDisposable
         }
 
         var options = RedisUrl.Parse(redisUrl);
+        options.SocketManager = SocketManager.ThreadPool;
         var multiplexer = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
         return new RedisConnection(multiplexer, options.EndPoints.Count > 0 ? options.EndPoints[0].ToString() : null);
     }

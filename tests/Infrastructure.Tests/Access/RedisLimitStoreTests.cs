@@ -23,8 +23,8 @@ public sealed class RedisLimitStoreTests
     [Test]
     public async Task TryAdmit_FromTwoNodesInParallel_AdmitsExactlyTheLimit()
     {
-        var nodeA = new RedisLimitStore(_redis.Multiplexer!, _prefix);
-        var nodeB = new RedisLimitStore(_redis.Multiplexer!, _prefix);
+        await using var nodeA = new RedisLimitStore(_redis.Multiplexer!, _prefix);
+        await using var nodeB = new RedisLimitStore(_redis.Multiplexer!, _prefix);
         var check = new LimitCheck("r:k:abc:1", LimitKind.Requests, 50, 1, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
 
         var decisions = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => (i % 2 == 0 ? nodeA : nodeB).TryAdmitAsync([check])));
@@ -36,7 +36,7 @@ public sealed class RedisLimitStoreTests
     [Test]
     public async Task TryAdmit_WhenOneCheckRefuses_BumpsNoCounter()
     {
-        var store = new RedisLimitStore(_redis.Multiplexer!, _prefix);
+        await using var store = new RedisLimitStore(_redis.Multiplexer!, _prefix);
         var open = new LimitCheck("r:k:open:1", LimitKind.Requests, 100, 1, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
         var full = new LimitCheck("b:t:full:all", LimitKind.Budget, 10, 5, 10, TimeSpan.FromMinutes(1)) { Scope = "team" };
 
@@ -51,7 +51,7 @@ public sealed class RedisLimitStoreTests
     [Test]
     public async Task Settle_CorrectsTheReservationToTheRealCost()
     {
-        var store = new RedisLimitStore(_redis.Multiplexer!, _prefix);
+        await using var store = new RedisLimitStore(_redis.Multiplexer!, _prefix);
         var budget = new LimitCheck("b:k:spend:all", LimitKind.Budget, 1_000, 300, 100, TimeSpan.FromMinutes(1)) { Scope = "key" };
 
         (await store.TryAdmitAsync([budget])).Values[0].Should().Be(400);
@@ -60,5 +60,51 @@ public sealed class RedisLimitStoreTests
         settled[0].Should().Be(140);
         await store.ResetAsync([budget.Key]);
         (await store.TryAdmitAsync([budget with { Amount = 0 }])).Values[0].Should().Be(100, "a reset counter starts again from its seed");
+    }
+
+    [Test]
+    public async Task Settle_WhenAnAdmissionFollows_RidesOnItsRoundTrip_AndItSeesTheSettlement()
+    {
+        // A flush delay no test waits for: only the admission can carry the settlement.
+        await using var store = new RedisLimitStore(_redis.Multiplexer!, _prefix, TimeSpan.FromMinutes(5));
+        var budget = new LimitCheck("b:k:ride:all", LimitKind.Budget, 1_000, 300, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+        (await store.TryAdmitAsync([budget])).Values[0].Should().Be(300);
+
+        var settling = store.SettleAsync([new LimitAdjustment(budget.Key, LimitKind.Budget, 50 - 300, budget.Ttl)]);
+        settling.IsCompleted.Should().BeFalse("the settlement waits for a round trip");
+        var next = await store.TryAdmitAsync([budget]);
+
+        (await settling.WaitAsync(TimeSpan.FromSeconds(5)))[0].Should().Be(50);
+        next.Values[0].Should().Be(350, "the settlement was applied before this admission's check");
+        store.RoundTrips.Should().Be(2);
+    }
+
+    [Test]
+    public async Task Settle_WhenNoAdmissionFollows_GoesAloneAfterTheFlushDelay()
+    {
+        await using var store = new RedisLimitStore(_redis.Multiplexer!, _prefix, TimeSpan.FromMilliseconds(20));
+        var tokens = new LimitCheck("t:k:alone:1", LimitKind.Tokens, 10_000, 0, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+        var parallel = new LimitCheck("p:k:alone", LimitKind.Parallel, 5, 1, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+        await store.TryAdmitAsync([tokens, parallel]);
+
+        var first = store.SettleAsync([new LimitAdjustment(tokens.Key, LimitKind.Tokens, 120, tokens.Ttl), new LimitAdjustment(parallel.Key, LimitKind.Parallel, -1, parallel.Ttl)]);
+        var second = store.SettleAsync([new LimitAdjustment(tokens.Key, LimitKind.Tokens, 30, tokens.Ttl)]);
+
+        (await first.WaitAsync(TimeSpan.FromSeconds(5))).Should().Equal(120, 0);
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Should().Equal([150], "each settlement sees the values right after its own increments");
+        store.RoundTrips.Should().Be(2, "both queued settlements went in one script");
+    }
+
+    [Test]
+    public async Task Dispose_SendsWhatIsStillQueued()
+    {
+        var store = new RedisLimitStore(_redis.Multiplexer!, _prefix, TimeSpan.FromMinutes(5));
+        var requests = new LimitCheck("r:k:dispose:1", LimitKind.Requests, 100, 1, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+        await store.TryAdmitAsync([requests]);
+        var settling = store.SettleAsync([new LimitAdjustment(requests.Key, LimitKind.Requests, 4, requests.Ttl)]);
+
+        await store.DisposeAsync();
+
+        (await settling.WaitAsync(TimeSpan.FromSeconds(5)))[0].Should().Be(5);
     }
 }

@@ -10,7 +10,7 @@ namespace LlmPlatform.Infrastructure.Access.Limits;
 /// Redis counters when Redis is configured (so limits hold across nodes), in-memory otherwise. When Redis fails
 /// during a request, that request is decided in memory and the failure is logged; it never fails the request.
 /// </summary>
-internal sealed partial class LimitStore : ILimitStore
+internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
 {
     private readonly RedisLimitStore? _redis;
     private readonly RedisConnection _connection;
@@ -79,6 +79,8 @@ internal sealed partial class LimitStore : ILimitStore
             }
         }
     }
+
+    public ValueTask DisposeAsync() => _redis?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis failed during limit {Step} ({Error}); this request uses this node's in-memory counters")]
     private static partial void LogRedisFailed(ILogger logger, string step, string error);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using LlmPlatform.Application.Access.Enforcement;
 using StackExchange.Redis;
@@ -8,98 +9,240 @@ namespace LlmPlatform.Infrastructure.Access.Limits;
 /// The counters in Redis, shared by every node: one script checks every counter of a request and, only when all
 /// pass, bumps them, so the decision is atomic and a refused request consumes nothing.
 /// </summary>
-internal sealed class RedisLimitStore
+/// <remarks>
+/// Settlements do not get a round trip of their own when traffic keeps coming: they wait in a queue and ride on the
+/// next admission's script, applied before its checks (so that admission already sees them). A settlement that no
+/// admission picks up within the flush delay (<see cref="DefaultFlushDelay"/>) is sent alone. Every settlement still gets the counter values
+/// right after its own increments, in order, as if it had been sent by itself.
+/// </remarks>
+internal sealed class RedisLimitStore : IAsyncDisposable
 {
-    private const string AdmitScript = """
-        local n = #KEYS
-        local values = {}
-        for i = 1, n do
-          local base = (i - 1) * 4
-          local current = redis.call('GET', KEYS[i])
-          if current then current = tonumber(current) else current = tonumber(ARGV[base + 3]) end
-          values[i] = current
-          if current >= tonumber(ARGV[base + 1]) then
-            local refused = {0, i - 1}
-            for j = 1, n do refused[j + 2] = values[j] or 0 end
-            return refused
-          end
-        end
-        local admitted = {1, -1}
-        for i = 1, n do
-          local base = (i - 1) * 4
-          if redis.call('EXISTS', KEYS[i]) == 0 then
-            redis.call('SET', KEYS[i], values[i], 'PX', ARGV[base + 4])
-          end
-          local amount = tonumber(ARGV[base + 2])
-          if amount ~= 0 then values[i] = redis.call('INCRBY', KEYS[i], amount) end
-          admitted[i + 2] = values[i]
-        end
-        return admitted
-        """;
+    /// <summary>How long a settlement waits, by default, for an admission to carry it before it is sent by itself.</summary>
+    internal static readonly TimeSpan DefaultFlushDelay = TimeSpan.FromMilliseconds(5);
 
-    private const string SettleScript = """
-        local out = {}
-        for i = 1, #KEYS do
-          out[i] = 0
+    private const int MaxCarried = 64;
+
+    // KEYS: the settled counters, then the checked ones. ARGV[1]: how many settled counters; then one delta per
+    // settled counter; then four values per check (limit, amount, seed, ttl in ms). Returns admitted, the index of
+    // the refusing check (-1), each check's value, then each settled counter's value after its increment.
+    private const string AdmitScript = """
+        local s = tonumber(ARGV[1])
+        local settled = {}
+        for i = 1, s do
+          settled[i] = 0
           if redis.call('EXISTS', KEYS[i]) == 1 then
-            local value = redis.call('INCRBY', KEYS[i], ARGV[i])
+            local value = redis.call('INCRBY', KEYS[i], ARGV[i + 1])
             if value < 0 then
               redis.call('SET', KEYS[i], 0, 'KEEPTTL')
               value = 0
             end
-            out[i] = value
+            settled[i] = value
           end
         end
+        local n = #KEYS - s
+        local at = s + 2
+        local values = {}
+        local out = {1, -1}
+        for i = 1, n do
+          local base = at + (i - 1) * 4
+          local current = redis.call('GET', KEYS[s + i])
+          if current then current = tonumber(current) else current = tonumber(ARGV[base + 2]) end
+          values[i] = current
+          if current >= tonumber(ARGV[base]) then
+            out = {0, i - 1}
+            break
+          end
+        end
+        if out[1] == 1 then
+          for i = 1, n do
+            local base = at + (i - 1) * 4
+            if redis.call('EXISTS', KEYS[s + i]) == 0 then
+              redis.call('SET', KEYS[s + i], values[i], 'PX', ARGV[base + 3])
+            end
+            local amount = tonumber(ARGV[base + 1])
+            if amount ~= 0 then values[i] = redis.call('INCRBY', KEYS[s + i], amount) end
+          end
+        end
+        for i = 1, n do out[i + 2] = values[i] or 0 end
+        for i = 1, s do out[n + 2 + i] = settled[i] end
         return out
         """;
 
     private readonly IConnectionMultiplexer _redis;
     private readonly string _prefix;
+    private readonly ConcurrentQueue<PendingSettlement> _pending = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _flusher;
+    private readonly TimeSpan _flushDelay;
+    private long _roundTrips;
 
-    public RedisLimitStore(IConnectionMultiplexer redis, string prefix)
+    public RedisLimitStore(IConnectionMultiplexer redis, string prefix, TimeSpan? flushDelay = null)
     {
         _redis = redis;
         _prefix = prefix;
+        _flushDelay = flushDelay ?? DefaultFlushDelay;
+        _flusher = Task.Run(FlushLoopAsync);
     }
 
-    public async Task<LimitDecision> TryAdmitAsync(IReadOnlyList<LimitCheck> checks)
+    /// <summary>Scripts sent to Redis so far (admissions, and settlements that went alone).</summary>
+    internal long RoundTrips => Interlocked.Read(ref _roundTrips);
+
+    public Task<LimitDecision> TryAdmitAsync(IReadOnlyList<LimitCheck> checks) => RunAsync(Drain(), checks);
+
+    private async Task<LimitDecision> RunAsync(List<PendingSettlement> carried, IReadOnlyList<LimitCheck> checks)
     {
-        var keys = new RedisKey[checks.Count];
-        var args = new RedisValue[checks.Count * 4];
+        var settledKeys = carried.Sum(c => c.Adjustments.Count);
+        var keys = new RedisKey[settledKeys + checks.Count];
+        var args = new RedisValue[1 + settledKeys + (checks.Count * 4)];
+        args[0] = settledKeys;
+        var k = 0;
+        foreach (var settlement in carried)
+        {
+            foreach (var adjustment in settlement.Adjustments)
+            {
+                keys[k] = _prefix + adjustment.Key;
+                args[1 + k] = adjustment.Delta;
+                k++;
+            }
+        }
+
         for (var i = 0; i < checks.Count; i++)
         {
             var check = checks[i];
-            keys[i] = _prefix + check.Key;
-            args[(i * 4) + 0] = check.Limit.ToString(CultureInfo.InvariantCulture);
-            args[(i * 4) + 1] = check.Amount;
-            args[(i * 4) + 2] = check.Seed;
-            args[(i * 4) + 3] = Math.Max(1000, (long)check.Ttl.TotalMilliseconds);
+            var at = 1 + settledKeys + (i * 4);
+            keys[settledKeys + i] = _prefix + check.Key;
+            args[at] = check.Limit.ToString(CultureInfo.InvariantCulture);
+            args[at + 1] = check.Amount;
+            args[at + 2] = check.Seed;
+            args[at + 3] = Math.Max(1000, (long)check.Ttl.TotalMilliseconds);
         }
 
-        var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(AdmitScript, keys, args).ConfigureAwait(false))!;
+        RedisResult[] result;
+        try
+        {
+            result = await EvaluateAsync(keys, args).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            foreach (var settlement in carried)
+            {
+                settlement.Completion.TrySetException(ex);
+            }
+
+            throw;
+        }
+
         var values = new long[checks.Count];
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = (long)result[i + 2];
         }
 
+        Complete(carried, result, 2 + checks.Count);
         return new LimitDecision((long)result[0] == 1, values, (int)(long)result[1]);
     }
 
     public Task ResetAsync(IReadOnlyList<string> keys) =>
         _redis.GetDatabase().KeyDeleteAsync(keys.Select(k => (RedisKey)(_prefix + k)).ToArray());
 
-    public async Task<IReadOnlyList<long>> SettleAsync(IReadOnlyList<LimitAdjustment> adjustments)
+    /// <summary>Queues the corrections for the next admission (or the flusher) and returns each counter's new value.</summary>
+    public Task<IReadOnlyList<long>> SettleAsync(IReadOnlyList<LimitAdjustment> adjustments)
     {
-        var keys = new RedisKey[adjustments.Count];
-        var args = new RedisValue[adjustments.Count];
-        for (var i = 0; i < adjustments.Count; i++)
+        var settlement = new PendingSettlement(adjustments);
+        _pending.Enqueue(settlement);
+        _wake.Release();
+        return settlement.Completion.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
         {
-            keys[i] = _prefix + adjustments[i].Key;
-            args[i] = adjustments[i].Delta;
+            await _flusher.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
         }
 
-        var result = (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(SettleScript, keys, args).ConfigureAwait(false))!;
-        return result.Select(r => (long)r).ToList();
+        await FlushAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+        _wake.Dispose();
+    }
+
+    private async Task FlushLoopAsync()
+    {
+        var token = _stopping.Token;
+        while (!token.IsCancellationRequested)
+        {
+            await _wake.WaitAsync(token).ConfigureAwait(false);
+            await Task.Delay(_flushDelay, token).ConfigureAwait(false);
+
+            // Everything queued so far goes in the next script; the permits its items released are spent.
+            while (_wake.CurrentCount > 0)
+            {
+                await _wake.WaitAsync(token).ConfigureAwait(false);
+            }
+
+            await FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task FlushAsync()
+    {
+        while (!_pending.IsEmpty)
+        {
+            var carried = Drain();
+            if (carried.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await RunAsync(carried, []).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+            {
+                // The settlements carry the failure to their callers, which log it.
+            }
+        }
+    }
+
+    private List<PendingSettlement> Drain()
+    {
+        var carried = new List<PendingSettlement>();
+        while (carried.Count < MaxCarried && _pending.TryDequeue(out var settlement))
+        {
+            carried.Add(settlement);
+        }
+
+        return carried;
+    }
+
+    private async Task<RedisResult[]> EvaluateAsync(RedisKey[] keys, RedisValue[] args)
+    {
+        Interlocked.Increment(ref _roundTrips);
+        return (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(AdmitScript, keys, args).ConfigureAwait(false))!;
+    }
+
+    private static void Complete(List<PendingSettlement> carried, RedisResult[] result, int offset)
+    {
+        foreach (var settlement in carried)
+        {
+            var values = new long[settlement.Adjustments.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = (long)result[offset++];
+            }
+
+            settlement.Completion.TrySetResult(values);
+        }
+    }
+
+    private sealed record PendingSettlement(IReadOnlyList<LimitAdjustment> Adjustments)
+    {
+        public TaskCompletionSource<IReadOnlyList<long>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
