@@ -36,4 +36,7 @@ public sealed record GeneralSettings
 
     /// <summary>How many lines of batches run at once on this node (fewer while live traffic is in flight).</summary>
     public int BatchMaxConcurrency { get; init; } = 4;
+
+    /// <summary>How often active fine-tuning jobs are polled at their provider (<c>fine_tuning_poll_seconds</c>).</summary>
+    public TimeSpan FineTuningPollInterval { get; init; } = TimeSpan.FromSeconds(30);
 }

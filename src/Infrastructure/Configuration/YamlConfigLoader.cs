@@ -69,6 +69,7 @@ public static class YamlConfigLoader
         "database_connection_pool_limit", "disable_spend_logs", "allow_requests_on_db_unavailable",
         "background_health_checks", "health_check_interval", "ledger_memory_capacity", "ledger_spill_dir", "disable_master_key_return", "webhook_allowed_hosts",
         "files_storage_path", "files_max_bytes", "batch_max_concurrency",
+        "fine_tuning_poll_seconds",
     };
 
     public static PlatformConfiguration LoadFile(string path, Func<string, string?>? environment = null)
@@ -735,6 +736,15 @@ public static class YamlConfigLoader
                     break;
                 case "batch_max_concurrency":
                     settings = settings with { BatchMaxConcurrency = reader.Int(value, path, 1) ?? settings.BatchMaxConcurrency };
+                    break;
+                case "fine_tuning_poll_seconds":
+                    var pollSeconds = reader.Number(value, path);
+                    if (pollSeconds is <= 0)
+                    {
+                        throw reader.Fail(value, path, "must be a positive number of seconds.");
+                    }
+
+                    settings = settings with { FineTuningPollInterval = pollSeconds is null ? settings.FineTuningPollInterval : TimeSpan.FromSeconds(pollSeconds.Value) };
                     break;
                 default:
                     if (!GeneralKeys.Contains(key))

@@ -1,5 +1,6 @@
 using LlmPlatform.Application.Configuration;
 using LlmPlatform.Application.Jobs.Files;
+using LlmPlatform.Infrastructure.Jobs.FineTuning;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -13,6 +14,7 @@ internal static class JobsRegistration
         services.AddSingleton<FileLimits>();
         services.AddSingleton<IFileStore, FileStore>();
         services.AddSingleton<IFileBlobStore>(_ => new LocalDirectoryBlobStore(StorageDirectory(configuration, dataSource)));
+        services.AddFineTuning();
         return services;
     }
 
