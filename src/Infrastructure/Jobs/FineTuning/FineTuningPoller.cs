@@ -43,9 +43,7 @@ internal sealed partial class FineTuningPoller : BackgroundService
             {
                 return;
             }
-#pragma warning disable CA1031 // The poller outlives any one failure (PostgreSQL down, a bug in one job); it logs and tries again.
             catch (Exception ex)
-#pragma warning restore CA1031
             {
                 LogPollFailed(_logger, ex);
             }
@@ -77,9 +75,7 @@ internal sealed partial class FineTuningPoller : BackgroundService
                 {
                     throw;
                 }
-#pragma warning disable CA1031 // One job's failure must not hold back the others; it is polled again next time.
                 catch (Exception ex)
-#pragma warning restore CA1031
                 {
                     LogJobFailed(_logger, job.Id, ex);
                 }
