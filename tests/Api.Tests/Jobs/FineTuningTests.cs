@@ -250,6 +250,39 @@ public sealed class FineTuningTests
     }
 
     [Test]
+    public async Task EventsAndJob_WhenTheProviderIsDown_AnswerFromTheMirror()
+    {
+        var key = await JobsHttp.TeamKeyAsync(_api);
+        var fileId = await UploadTrainingAsync(key, FineTuningRoutes.SlowMarker);
+        var id = (await _http.PostAsync("/v1/fine_tuning/jobs", new { training_file = fileId, model = BaseModel }, key)).Str("id");
+        var mirrored = await _http.GetAsync($"/v1/fine_tuning/jobs/{id}/events", key);
+        var mirroredIds = mirrored.Json.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
+        mirroredIds.Should().NotBeEmpty();
+        var eventCallsBefore = _fake.Script.Received.Count(r => r.Route == FineTuningRoutes.Events);
+        try
+        {
+            _fake.Script.SetDefault(FineTuningRoutes.Events, Behavior.Fail(503));
+            _fake.Script.SetDefault(FineTuningRoutes.Checkpoints, Behavior.Fail(503));
+            _fake.Script.SetDefault(FineTuningRoutes.GetJob, Behavior.Fail(503));
+
+            var events = await _http.GetAsync($"/v1/fine_tuning/jobs/{id}/events", key);
+            var job = await _http.GetAsync("/v1/fine_tuning/jobs/" + id, key);
+
+            events.Status.Should().Be(HttpStatusCode.OK, events.Text);
+            events.Json.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("id").GetString()).Should().Equal(mirroredIds);
+            _fake.Script.Received.Count(r => r.Route == FineTuningRoutes.Events).Should().BeGreaterThan(eventCallsBefore);
+            job.Status.Should().Be(HttpStatusCode.OK, job.Text);
+            job.Str("status").Should().Be("validating_files");
+        }
+        finally
+        {
+            _fake.Script.SetDefault(FineTuningRoutes.Events, Behavior.Answer());
+            _fake.Script.SetDefault(FineTuningRoutes.Checkpoints, Behavior.Answer());
+            _fake.Script.SetDefault(FineTuningRoutes.GetJob, Behavior.Answer());
+        }
+    }
+
+    [Test]
     public async Task GetJob_FromAnotherTeamsKey_Is404AndNotListed()
     {
         var owner = await JobsHttp.TeamKeyAsync(_api);

@@ -45,6 +45,7 @@ internal sealed partial class FineTuningPoller : BackgroundService
             }
             catch (Exception ex)
             {
+                // The poller outlives any one failure (PostgreSQL down, say): it logs and tries again next tick.
                 LogPollFailed(_logger, ex);
             }
 
@@ -77,6 +78,7 @@ internal sealed partial class FineTuningPoller : BackgroundService
                 }
                 catch (Exception ex)
                 {
+                    // One job's failure must not hold back the others; it is polled again next time.
                     LogJobFailed(_logger, job.Id, ex);
                 }
 
