@@ -19,6 +19,7 @@ using LlmPlatform.Infrastructure.Billing;
 using LlmPlatform.Infrastructure.Catalog;
 using LlmPlatform.Infrastructure.Gateway.Routing;
 using LlmPlatform.Infrastructure.Health;
+using LlmPlatform.Infrastructure.Jobs;
 using LlmPlatform.Infrastructure.Ledger;
 using LlmPlatform.Infrastructure.Persistence;
 using LlmPlatform.Infrastructure.Providers.Anthropic;
@@ -62,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<IKeyCache>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         services.AddSingleton<ITokenCounter, TiktokenCounter>();
         AddAccess(services);
+        services.AddJobs(configuration, dataSource);
 
         services.AddSingleton<ProviderHttp>();
         services.AddSingleton<IProviderAdapter, MockAdapter>();

@@ -34,5 +34,6 @@ internal static class FakeRoutes
         app.MapPost("/model/{modelId}/converse", ctx => bedrock.ConverseAsync(ctx, stream: false));
         app.MapPost("/model/{modelId}/converse-stream", ctx => bedrock.ConverseAsync(ctx, stream: true));
         app.MapGet("/", () => Results.Ok(new { status = "fake upstream" }));
+        new FineTuningFake(script, options).Map(app);
     }
 }

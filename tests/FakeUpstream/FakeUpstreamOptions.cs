@@ -13,4 +13,7 @@ public sealed record FakeUpstreamOptions
 
     /// <summary>Whether requests are recorded for inspection.</summary>
     public bool Record { get; init; } = true;
+
+    /// <summary>How long each stage of a fake fine-tuning job lasts (validating_files, queued, running).</summary>
+    public TimeSpan FineTuningStageDuration { get; init; } = TimeSpan.FromMilliseconds(400);
 }

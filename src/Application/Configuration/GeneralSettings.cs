@@ -30,4 +30,15 @@ public sealed record GeneralSettings
 
     /// <summary>The <c>webhook_*</c> keys.</summary>
     public WebhookSettings Webhooks { get; init; } = new();
+    /// <summary>Where uploaded files' content is stored (default: a folder per database under the temp directory).</summary>
+    public string? FilesStoragePath { get; init; }
+
+    /// <summary>Size limits per file purpose, in bytes, over the defaults (512 MB; 200 MB for <c>batch</c>).</summary>
+    public IReadOnlyDictionary<string, long> FilesMaxBytes { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
+
+    /// <summary>How many lines of batches run at once on this node (fewer while live traffic is in flight).</summary>
+    public int BatchMaxConcurrency { get; init; } = 4;
+
+    /// <summary>How often active fine-tuning jobs are polled at their provider (<c>fine_tuning_poll_seconds</c>).</summary>
+    public TimeSpan FineTuningPollInterval { get; init; } = TimeSpan.FromSeconds(30);
 }

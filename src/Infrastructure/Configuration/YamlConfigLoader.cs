@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LlmPlatform.Application.Configuration;
+using LlmPlatform.Application.Jobs.Files;
 using LlmPlatform.Domain.Access;
 using LlmPlatform.Domain.Catalog;
 using LlmPlatform.Domain.Common;
@@ -67,6 +68,8 @@ public static class YamlConfigLoader
         "store_prompts", "encryption_key", "salt_key", "alerting", "alerting_threshold", "proxy_batch_write_at",
         "database_connection_pool_limit", "disable_spend_logs", "allow_requests_on_db_unavailable",
         "background_health_checks", "health_check_interval", "ledger_memory_capacity", "ledger_spill_dir", "disable_master_key_return", "webhook_allowed_hosts",
+        "files_storage_path", "files_max_bytes", "batch_max_concurrency",
+        "fine_tuning_poll_seconds",
     };
 
     public static PlatformConfiguration LoadFile(string path, Func<string, string?>? environment = null)
@@ -738,6 +741,24 @@ public static class YamlConfigLoader
                 case "webhook_key_expiry_check_seconds":
                     settings = settings with { Webhooks = settings.Webhooks with { KeyExpiryCheckInterval = PositiveSeconds(reader, value, path) ?? settings.Webhooks.KeyExpiryCheckInterval } };
                     break;
+                case "files_storage_path":
+                    settings = settings with { FilesStoragePath = reader.String(value, path) };
+                    break;
+                case "files_max_bytes":
+                    settings = settings with { FilesMaxBytes = ReadFileLimits(reader, value, path) };
+                    break;
+                case "batch_max_concurrency":
+                    settings = settings with { BatchMaxConcurrency = reader.Int(value, path, 1) ?? settings.BatchMaxConcurrency };
+                    break;
+                case "fine_tuning_poll_seconds":
+                    var pollSeconds = reader.Number(value, path);
+                    if (pollSeconds is <= 0)
+                    {
+                        throw reader.Fail(value, path, "must be a positive number of seconds.");
+                    }
+
+                    settings = settings with { FineTuningPollInterval = pollSeconds is null ? settings.FineTuningPollInterval : TimeSpan.FromSeconds(pollSeconds.Value) };
+                    break;
                 default:
                     if (!GeneralKeys.Contains(key))
                     {
@@ -755,6 +776,35 @@ public static class YamlConfigLoader
     {
         var seconds = reader.Seconds(value, path);
         return seconds is { } given && given <= TimeSpan.Zero ? throw reader.Fail(value, path, "must be a positive number of seconds.") : seconds;
+    }
+
+    /// <summary><c>files_max_bytes</c>: a map from an uploadable purpose to its size limit in bytes.</summary>
+    private static Dictionary<string, long> ReadFileLimits(YamlReader reader, YamlNode node, string path)
+    {
+        var limits = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (YamlReader.IsNull(node))
+        {
+            return limits;
+        }
+
+        foreach (var (keyNode, value) in reader.Mapping(node, path).Children)
+        {
+            var purpose = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            if (!FilePurposes.IsUploadable(purpose))
+            {
+                throw reader.Fail(keyNode, path + "." + purpose, "is not a file purpose (use " + string.Join(", ", FilePurposes.Uploadable) + ").");
+            }
+
+            var bytes = reader.Number(value, path + "." + purpose);
+            if (bytes is not { } limit || limit < 1 || limit != Math.Floor(limit) || limit > long.MaxValue / 2)
+            {
+                throw reader.Fail(value, path + "." + purpose, "must be a positive whole number of bytes.");
+            }
+
+            limits[purpose] = (long)limit;
+        }
+
+        return limits;
     }
 
     /// <summary>The provider prefixes that have an adapter.</summary>
