@@ -25,14 +25,13 @@ internal sealed class AnthropicChatStream : TranslatedChatStream
 
     protected override async ValueTask<Result<bool>> PumpAsync(CancellationToken cancellationToken)
     {
-        var next = await _reader.ReadEventAsync(cancellationToken).ConfigureAwait(false);
-        if (next is null)
+        if (!await _reader.ReadUtf8EventAsync(cancellationToken).ConfigureAwait(false))
         {
             return EndedEarly();
         }
 
-        var data = JsonSerializer.Deserialize(next.Data, AnthropicJsonContext.Default.AnthropicStreamEvent);
-        switch (data?.Type ?? next.Event)
+        var data = JsonSerializer.Deserialize(_reader.Data.Span, AnthropicJsonContext.Default.AnthropicStreamEvent);
+        switch (data?.Type ?? _reader.EventName)
         {
             case "message_start":
                 if (data?.Message is { } message)

@@ -23,8 +23,7 @@ internal sealed class GeminiChatStream : TranslatedChatStream
 
     protected override async ValueTask<Result<bool>> PumpAsync(CancellationToken cancellationToken)
     {
-        var next = await _reader.ReadEventAsync(cancellationToken).ConfigureAwait(false);
-        if (next is null)
+        if (!await _reader.ReadUtf8EventAsync(cancellationToken).ConfigureAwait(false))
         {
             if (_finishReason is null)
             {
@@ -40,12 +39,12 @@ internal sealed class GeminiChatStream : TranslatedChatStream
             return false;
         }
 
-        if (next.Data.StartsWith("{\"error\"", StringComparison.Ordinal))
+        if (_reader.Data.Span.StartsWith("{\"error\""u8))
         {
             return new Error(ErrorKind.Upstream, "upstream_stream_error", $"{Provider} reported an error in the stream.", null, 502);
         }
 
-        var piece = JsonSerializer.Deserialize(next.Data, GeminiJsonContext.Default.GeminiResponse);
+        var piece = JsonSerializer.Deserialize(_reader.Data.Span, GeminiJsonContext.Default.GeminiResponse);
         if (piece is null)
         {
             return true;
