@@ -171,17 +171,38 @@ internal sealed partial class ResponseCacheStore : IResponseCacheStore
 
         return await OnRedisAsync(async db =>
         {
-            var server = db.Multiplexer.GetServers().FirstOrDefault(s => s.IsConnected && !s.IsReplica)
-                ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No connected Redis server.");
-            var sections = await server.InfoAsync().ConfigureAwait(false);
-            var info = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-            foreach (var section in sections)
-            {
-                info[section.Key.ToLowerInvariant()] = section.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-            }
-
-            return (IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>)info;
+            // INFO through a script: the shared connection is not opened in admin mode, and needs not be.
+            var text = (string?)await db.ScriptEvaluateAsync("return redis.call('INFO')").ConfigureAwait(false);
+            return ParseInfo(text ?? string.Empty);
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>Redis INFO text (<c># Section</c> headers, <c>name:value</c> lines) by lowercase section name.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ParseInfo(string text)
+    {
+        var info = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var section = new Dictionary<string, string>(StringComparer.Ordinal);
+        info["default"] = section;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = rawLine.TrimEnd('\r');
+            if (line.StartsWith('#'))
+            {
+                section = new Dictionary<string, string>(StringComparer.Ordinal);
+                info[line.TrimStart('#', ' ').ToLowerInvariant()] = section;
+            }
+            else if (line.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon)
+            {
+                section[line[..colon]] = line[(colon + 1)..];
+            }
+        }
+
+        if (info["default"].Count == 0)
+        {
+            info.Remove("default");
+        }
+
+        return info;
     }
 
     private IDatabase? Database()
