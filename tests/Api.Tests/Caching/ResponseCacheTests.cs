@@ -124,6 +124,24 @@ public sealed class ResponseCacheTests : GatewayFixture
     }
 
     [Test]
+    public async Task StreamedToolCall_WhenStored_IsServedWholeWithTheSameToolCall()
+    {
+        var prompt = Marker();
+        Fake.Script.Enqueue(Routes.OpenAiChat, Behavior.ToolCall("get_weather", "{\"city\":\"Oslo\"}"));
+        await CacheProbe.PostAsync(Api, "v1/chat/completions", CacheProbe.Chat("cached-chat", prompt, "\"stream\":true"));
+
+        var whole = await CacheProbe.PostAsync(Api, "v1/chat/completions", CacheProbe.Chat("cached-chat", prompt));
+
+        whole.Hit.Should().Be("true");
+        var choice = whole.Json.GetProperty("choices")[0];
+        choice.GetProperty("finish_reason").GetString().Should().Be("tool_calls");
+        var call = choice.GetProperty("message").GetProperty("tool_calls")[0];
+        call.GetProperty("function").GetProperty("name").GetString().Should().Be("get_weather");
+        call.GetProperty("function").GetProperty("arguments").GetString().Should().Be("{\"city\":\"Oslo\"}");
+        CacheProbe.UpstreamCalls(Fake, Routes.OpenAiChat, prompt).Should().Be(1);
+    }
+
+    [Test]
     public async Task Embeddings_WhenRepeated_TheSecondIsAHitThatDoesNotCallTheUpstream()
     {
         var input = Marker();
