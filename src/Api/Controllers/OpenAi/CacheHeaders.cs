@@ -11,12 +11,21 @@ internal static class CacheHeaders
     public const string Hit = "x-llmplatform-cache-hit";
     public const string Key = "x-llmplatform-cache-key";
 
+    /// <summary>From the request scope's <see cref="ResponseCacheStatus"/> (endpoints whose handler records it there).</summary>
     public static void Write(HttpContext context)
     {
         if (context.RequestServices.GetService<ResponseCacheStatus>() is { Key: { } key } status)
         {
-            context.Response.Headers[Hit] = status.Hit ? "true" : "false";
-            context.Response.Headers[Key] = key;
+            Write(context.Response, key, status.Hit);
+        }
+    }
+
+    public static void Write(HttpResponse response, string? key, bool hit)
+    {
+        if (key is not null)
+        {
+            response.Headers[Hit] = hit ? "true" : "false";
+            response.Headers[Key] = key;
         }
     }
 }

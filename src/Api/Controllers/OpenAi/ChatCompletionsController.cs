@@ -42,7 +42,7 @@ public sealed class ChatCompletionsController : DialectController
         }
 
         var outcome = result.Value;
-        CacheHeaders.Write(HttpContext);
+        CacheHeaders.Write(Response, outcome.CacheKey, outcome.CacheHit);
         if (!outcome.CacheHit)
         {
             Response.Headers["x-llmplatform-model-id"] = outcome.DeploymentId;

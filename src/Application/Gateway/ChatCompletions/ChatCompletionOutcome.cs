@@ -23,4 +23,7 @@ public sealed record ChatCompletionOutcome
     /// dialect replays as a stream (see <see cref="Caching.ChatCompletionReplay"/>).
     /// </summary>
     public bool CacheHit { get; init; }
+
+    /// <summary>The request's response-cache key; null when the cache is off for it.</summary>
+    public string? CacheKey { get; init; }
 }

@@ -20,7 +20,6 @@ internal sealed class CreateChatCompletionCommandHandler
     private readonly IUsageEventSink _usage;
     private readonly TimeProvider _time;
     private readonly ResponseCache _cache;
-    private readonly ResponseCacheStatus _cacheStatus;
 
     public CreateChatCompletionCommandHandler(
         IModelCatalog catalog,
@@ -28,8 +27,7 @@ internal sealed class CreateChatCompletionCommandHandler
         ITokenCounter tokens,
         IUsageEventSink usage,
         TimeProvider time,
-        ResponseCache cache,
-        ResponseCacheStatus cacheStatus)
+        ResponseCache cache)
     {
         _catalog = catalog;
         _router = router;
@@ -37,7 +35,6 @@ internal sealed class CreateChatCompletionCommandHandler
         _usage = usage;
         _time = time;
         _cache = cache;
-        _cacheStatus = cacheStatus;
     }
 
     public async Task<Result<ChatCompletionOutcome>> Handle(CreateChatCompletionCommand command, CancellationToken cancellationToken)
@@ -74,11 +71,9 @@ internal sealed class CreateChatCompletionCommandHandler
         {
             cacheControl = CacheControl.Read(request.AdditionalProperties, out _);
             cacheKey = ResponseCacheKey.ForChat(requested, request);
-            _cacheStatus.Record(cacheKey, hit: false);
             var cached = await _cache.GetAsync(cacheKey, cacheControl, GatewayJsonContext.Default.ChatCompletionResponse, cancellationToken).ConfigureAwait(false);
             if (cached is not null)
             {
-                _cacheStatus.Record(cacheKey, hit: true);
                 var cachedUsage = cached.Usage ?? Usage.Of(0, 0);
                 Publish(command, null, group, started, cachedUsage.PromptTokens, cachedUsage.CompletionTokens, 0m, null, attempts: 0, firstToken: request.IsStreaming ? _time.GetUtcNow() : null, cacheHit: true);
                 return new ChatCompletionOutcome
@@ -88,6 +83,7 @@ internal sealed class CreateChatCompletionCommandHandler
                     DeploymentId = string.Empty,
                     Cost = 0m,
                     CacheHit = true,
+                    CacheKey = cacheKey,
                 };
             }
         }
@@ -114,6 +110,7 @@ internal sealed class CreateChatCompletionCommandHandler
                 ModelGroup = group,
                 DeploymentId = routed.Deployment.Id,
                 Attempts = routed.Attempts,
+                CacheKey = cacheKey,
             };
         }
 
@@ -146,6 +143,7 @@ internal sealed class CreateChatCompletionCommandHandler
             DeploymentId = result.Deployment.Id,
             Attempts = result.Attempts,
             Cost = cost,
+            CacheKey = cacheKey,
         };
     }
 
