@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddSingleton<ReservationSettler>();
 
         services.AddTransient<Gateway.RoutedCallServices>();
+        services.AddSingleton<Gateway.Caching.ResponseCache>();
+        services.AddScoped<Gateway.Caching.ResponseCacheStatus>();
 
         var assembly = typeof(DependencyInjection).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))

@@ -88,6 +88,8 @@ public static class DependencyInjection
         services.AddSingleton<SpendLedgerWriter>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SpendLedgerWriter>());
 
+        services.AddSingleton<Application.Gateway.Caching.IResponseCacheStore, Caching.ResponseCacheStore>();
+
         services.AddSingleton<IHealthProbe, PostgresHealthProbe>();
         services.AddSingleton<IHealthProbe, RedisHealthProbe>();
         services.AddSingleton<IHealthProbe, ProviderHealthProbe>();

@@ -195,6 +195,7 @@ public static partial class ApiHost
         });
 
         var otlp = !string.IsNullOrEmpty(environment("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        builder.Services.AddSingleton(new Application.Operations.Callbacks.CallbackEnvironment(otlp));
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("llmplatform"))
             .WithTracing(t =>

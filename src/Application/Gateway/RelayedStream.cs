@@ -20,6 +20,9 @@ public abstract class RelayedStream<TChunk> : IAsyncDisposable
 
     public bool ClientCancelled { get; private set; }
 
+    /// <summary>Whether the upstream stream reached its end (rather than failing or being left).</summary>
+    public bool Ended { get; private set; }
+
     /// <summary>The next chunk, null at the end, or an error that ended the upstream stream.</summary>
     public async ValueTask<Result<TChunk?>> ReadAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +46,10 @@ public abstract class RelayedStream<TChunk> : IAsyncDisposable
         if (next.Value is { } chunk)
         {
             Observe(chunk);
+        }
+        else
+        {
+            Ended = true;
         }
 
         return next;

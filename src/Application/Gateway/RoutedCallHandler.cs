@@ -45,6 +45,18 @@ internal abstract class RoutedCallHandler<TCommand, TAdapter, TResponse> : IRequ
         TimeSpan timeout,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The response cache's answer for the request (<c>Hit</c>) and the key to store a fresh answer under (<c>StoreKey</c>);
+    /// by default the endpoint is not cached.
+    /// </summary>
+    protected virtual ValueTask<(TResponse? Hit, string? StoreKey)> LookUpCacheAsync(TCommand command, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<(TResponse?, string?)>((default, null));
+
+    /// <summary>Stores a fresh answer under the key <see cref="LookUpCacheAsync"/> gave.</summary>
+    protected virtual void StoreInCache(TCommand command, string key, TResponse response)
+    {
+    }
+
     /// <summary>Prompt and completion tokens of an answer; by default the counted prompt.</summary>
     protected virtual (long Prompt, long Completion) UsageOf(TCommand command, TResponse response) =>
         (command.EstimatePromptTokens(Tokens), 0);
@@ -65,6 +77,14 @@ internal abstract class RoutedCallHandler<TCommand, TAdapter, TResponse> : IRequ
         }
 
         var group = resolved.Value.Group;
+        var (hit, storeKey) = await LookUpCacheAsync(command, cancellationToken).ConfigureAwait(false);
+        if (hit is not null)
+        {
+            var (hitPrompt, hitCompletion) = UsageOf(command, hit);
+            _usage.Publish(UsageRecord.Create(command, CallType, group, null, started, _time.GetUtcNow(), hitPrompt, hitCompletion, null, 0) with { CacheHit = true });
+            return hit;
+        }
+
         var routed = await _router.RunAsync(
             group,
             resolved.Value.Deployments,
@@ -81,6 +101,11 @@ internal abstract class RoutedCallHandler<TCommand, TAdapter, TResponse> : IRequ
         var answer = routed.Value;
         var (prompt, completion) = UsageOf(command, answer.Value);
         Publish(command, answer.ModelGroup, answer.Deployment, started, prompt, completion, null, answer.Attempts);
+        if (storeKey is not null)
+        {
+            StoreInCache(command, storeKey, answer.Value);
+        }
+
         return answer.Value;
     }
 

@@ -649,22 +649,20 @@ public static class YamlConfigLoader
                     settings = settings with { CacheEnabled = reader.Bool(value, path) ?? false };
                     break;
                 case "cache_params":
-                    if (!YamlReader.IsNull(value))
-                    {
-                        foreach (var (cacheKey, cacheValue) in reader.Mapping(value, path).Children)
-                        {
-                            if (((YamlScalarNode)cacheKey).Value == "ttl")
-                            {
-                                settings = settings with { CacheTtl = reader.Seconds(cacheValue, path + ".ttl") ?? settings.CacheTtl };
-                            }
-                        }
-                    }
-
+                    settings = CacheParams.Read(reader, value, path, settings);
                     break;
                 case "callbacks":
-                case "success_callback":
-                case "failure_callback":
                     callbacks.AddRange(reader.StringList(value, path));
+                    break;
+                case "success_callback":
+                    var onSuccess = reader.StringList(value, path);
+                    callbacks.AddRange(onSuccess);
+                    settings = settings with { SuccessCallbacks = [.. settings.SuccessCallbacks, .. onSuccess] };
+                    break;
+                case "failure_callback":
+                    var onFailure = reader.StringList(value, path);
+                    callbacks.AddRange(onFailure);
+                    settings = settings with { FailureCallbacks = [.. settings.FailureCallbacks, .. onFailure] };
                     break;
                 default:
                     if (!LitellmKeys.Contains(key))

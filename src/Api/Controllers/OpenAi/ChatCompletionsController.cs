@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using LlmPlatform.Api.Errors;
 using LlmPlatform.Api.Streaming;
+using LlmPlatform.Application.Gateway.Caching;
 using LlmPlatform.Application.Gateway.ChatCompletions;
 using LlmPlatform.Application.Gateway.Contracts;
+using LlmPlatform.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,8 +42,19 @@ public sealed class ChatCompletionsController : DialectController
         }
 
         var outcome = result.Value;
-        Response.Headers["x-llmplatform-model-id"] = outcome.DeploymentId;
+        CacheHeaders.Write(Response, outcome.CacheKey, outcome.CacheHit);
+        if (!outcome.CacheHit)
+        {
+            Response.Headers["x-llmplatform-model-id"] = outcome.DeploymentId;
+        }
+
         Response.Headers["x-llmplatform-attempts"] = outcome.Attempts.ToString(CultureInfo.InvariantCulture);
+        if (outcome.CacheHit && request.IsStreaming)
+        {
+            await ReplayAsync(outcome.Response!, request.StreamOptions?.IncludeUsage == true, cancellationToken);
+            return new EmptyResult();
+        }
+
         if (outcome.Stream is null)
         {
             Response.Headers["x-llmplatform-response-cost"] = (outcome.Cost ?? 0m).ToString(CultureInfo.InvariantCulture);
@@ -53,6 +66,19 @@ public sealed class ChatCompletionsController : DialectController
 
         await RelayAsync(outcome.Stream, request.StreamOptions?.IncludeUsage == true, cancellationToken);
         return new EmptyResult();
+    }
+
+    /// <summary>Sends a cached answer as the stream the client asked for.</summary>
+    private async Task ReplayAsync(ChatCompletionResponse answer, bool includeUsage, CancellationToken cancellationToken)
+    {
+        using var chunks = ChatCompletionReplay.Chunks(answer, includeUsage).GetEnumerator();
+        await SseRelay.RelayAsync(
+            Response,
+            _ => ValueTask.FromResult(Result<ChatCompletionChunk?>.Success(chunks.MoveNext() ? chunks.Current : null)),
+            chunk => chunk,
+            GatewayJsonContext.Default.ChatCompletionChunk,
+            static () => { },
+            cancellationToken);
     }
 
     private async Task RelayAsync(GatewayChatStream stream, bool includeUsage, CancellationToken cancellationToken)

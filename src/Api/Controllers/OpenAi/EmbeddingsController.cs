@@ -28,6 +28,12 @@ public sealed class EmbeddingsController : DialectController
             request = request with { Model = deployment };
         }
 
-        return ToResult(await Mediator.Send(new CreateEmbeddingsCommand(request, Caller, RequestId), cancellationToken));
+        var result = await Mediator.Send(new CreateEmbeddingsCommand(request, Caller, RequestId), cancellationToken);
+        if (result.IsSuccess)
+        {
+            CacheHeaders.Write(HttpContext);
+        }
+
+        return ToResult(result);
     }
 }

@@ -17,4 +17,13 @@ public sealed record ChatCompletionOutcome
 
     /// <summary>Known for whole answers; a stream's cost is known only at its end.</summary>
     public decimal? Cost { get; init; }
+
+    /// <summary>
+    /// The answer came from the response cache: <see cref="Response"/> holds it even for a streamed request, which the
+    /// dialect replays as a stream (see <see cref="Caching.ChatCompletionReplay"/>).
+    /// </summary>
+    public bool CacheHit { get; init; }
+
+    /// <summary>The request's response-cache key; null when the cache is off for it.</summary>
+    public string? CacheKey { get; init; }
 }

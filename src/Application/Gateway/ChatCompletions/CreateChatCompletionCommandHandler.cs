@@ -1,4 +1,5 @@
 using LlmPlatform.Application.Catalog;
+using LlmPlatform.Application.Gateway.Caching;
 using LlmPlatform.Application.Gateway.Contracts;
 using LlmPlatform.Domain.Catalog;
 using LlmPlatform.Domain.Common;
@@ -10,24 +11,30 @@ namespace LlmPlatform.Application.Gateway.ChatCompletions;
 internal sealed class CreateChatCompletionCommandHandler
     : IRequestHandler<CreateChatCompletionCommand, Result<ChatCompletionOutcome>>
 {
+    /// <summary>The call type of the OpenAI dialect; other dialects reuse this handler but are not cached.</summary>
+    private const string OpenAiCallType = "chat_completion";
+
     private readonly IModelCatalog _catalog;
     private readonly IRouter _router;
     private readonly ITokenCounter _tokens;
     private readonly IUsageEventSink _usage;
     private readonly TimeProvider _time;
+    private readonly ResponseCache _cache;
 
     public CreateChatCompletionCommandHandler(
         IModelCatalog catalog,
         IRouter router,
         ITokenCounter tokens,
         IUsageEventSink usage,
-        TimeProvider time)
+        TimeProvider time,
+        ResponseCache cache)
     {
         _catalog = catalog;
         _router = router;
         _tokens = tokens;
         _usage = usage;
         _time = time;
+        _cache = cache;
     }
 
     public async Task<Result<ChatCompletionOutcome>> Handle(CreateChatCompletionCommand command, CancellationToken cancellationToken)
@@ -58,6 +65,30 @@ internal sealed class CreateChatCompletionCommandHandler
             return forbidden;
         }
 
+        string? cacheKey = null;
+        var cacheControl = default(CacheControl);
+        if (_cache.CachesChat && command.CallType == OpenAiCallType)
+        {
+            cacheControl = CacheControl.Read(request.AdditionalProperties, out _);
+            cacheKey = ResponseCacheKey.ForChat(requested, request);
+            var cached = await _cache.GetAsync(cacheKey, cacheControl, GatewayJsonContext.Default.ChatCompletionResponse, cancellationToken).ConfigureAwait(false);
+            if (cached is not null)
+            {
+                var cachedUsage = cached.Usage ?? Usage.Of(0, 0);
+                Publish(command, null, group, started, cachedUsage.PromptTokens, cachedUsage.CompletionTokens, 0m, null, attempts: 0, firstToken: request.IsStreaming ? _time.GetUtcNow() : null, cacheHit: true);
+                return new ChatCompletionOutcome
+                {
+                    Response = cached,
+                    ModelGroup = group,
+                    DeploymentId = string.Empty,
+                    Cost = 0m,
+                    CacheHit = true,
+                    CacheKey = cacheKey,
+                };
+            }
+        }
+
+        var storeKey = cacheControl.NoStore ? null : cacheKey;
         if (request.IsStreaming)
         {
             var routedStream = await _router.StreamAsync(group, deployments, request, cancellationToken).ConfigureAwait(false);
@@ -68,13 +99,18 @@ internal sealed class CreateChatCompletionCommandHandler
             }
 
             var routed = routedStream.Value;
-            var stream = new GatewayChatStream(routed.Value, routed.Deployment, s => CompleteStream(command, group, started, routed.Attempts, s));
+            var stream = new GatewayChatStream(
+                routed.Value,
+                routed.Deployment,
+                s => CompleteStream(command, group, started, routed.Attempts, s, storeKey, cacheControl),
+                storeKey is null ? null : new ChatStreamAssembler());
             return new ChatCompletionOutcome
             {
                 Stream = stream,
                 ModelGroup = group,
                 DeploymentId = routed.Deployment.Id,
                 Attempts = routed.Attempts,
+                CacheKey = cacheKey,
             };
         }
 
@@ -95,6 +131,11 @@ internal sealed class CreateChatCompletionCommandHandler
 
         var cost = result.Deployment.Pricing.Cost(usage.PromptTokens, usage.CompletionTokens);
         Publish(command, result.Deployment, group, started, usage.PromptTokens, usage.CompletionTokens, cost, null, result.Attempts);
+        if (storeKey is not null)
+        {
+            _cache.Store(storeKey, response, cacheControl, GatewayJsonContext.Default.ChatCompletionResponse);
+        }
+
         return new ChatCompletionOutcome
         {
             Response = response,
@@ -102,6 +143,7 @@ internal sealed class CreateChatCompletionCommandHandler
             DeploymentId = result.Deployment.Id,
             Attempts = result.Attempts,
             Cost = cost,
+            CacheKey = cacheKey,
         };
     }
 
@@ -124,7 +166,14 @@ internal sealed class CreateChatCompletionCommandHandler
         return Usage.Of(prompt, completion);
     }
 
-    private ValueTask CompleteStream(CreateChatCompletionCommand command, string group, DateTimeOffset started, int attempts, GatewayChatStream stream)
+    private ValueTask CompleteStream(
+        CreateChatCompletionCommand command,
+        string group,
+        DateTimeOffset started,
+        int attempts,
+        GatewayChatStream stream,
+        string? storeKey,
+        CacheControl cacheControl)
     {
         var usage = stream.UpstreamUsage
             ?? Usage.Of(_tokens.CountPrompt(command.Request.Messages!), _tokens.CountText(stream.CompletionText));
@@ -132,6 +181,11 @@ internal sealed class CreateChatCompletionCommandHandler
         var failure = stream.Failure
             ?? (stream.ClientCancelled ? new Error(ErrorKind.Upstream, "client_disconnected", "The client closed the connection.") : null);
         Publish(command, stream.Deployment, group, started, usage.PromptTokens, usage.CompletionTokens, cost, failure, attempts, stream.FirstChunkAt);
+        if (storeKey is not null && failure is null && stream.Ended && stream.Assembler is { } assembler)
+        {
+            _cache.Store(storeKey, assembler.Build(usage), cacheControl, GatewayJsonContext.Default.ChatCompletionResponse);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -145,7 +199,8 @@ internal sealed class CreateChatCompletionCommandHandler
         decimal cost,
         Error? error,
         int attempts,
-        DateTimeOffset? firstToken = null)
+        DateTimeOffset? firstToken = null,
+        bool cacheHit = false)
     {
         var caller = command.Caller;
         _usage.Publish(new UsageEvent
@@ -172,6 +227,7 @@ internal sealed class CreateChatCompletionCommandHandler
             ErrorType = error?.Code,
             Stream = command.Request.IsStreaming,
             Attempts = attempts,
+            CacheHit = cacheHit,
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using LlmPlatform.Application.Gateway.Caching;
 
 namespace LlmPlatform.Application.Gateway.ChatCompletions;
 
@@ -59,5 +60,6 @@ internal sealed class CreateChatCompletionCommandValidator : AbstractValidator<C
             .Must(t => t is "text" or "json_object" or "json_schema")
             .When(c => c.Request.ResponseFormat is not null)
             .WithMessage("'response_format.type' must be text, json_object or json_schema.").OverridePropertyName("response_format");
+        RuleFor(c => c.Request.AdditionalProperties).CacheControl();
     }
 }

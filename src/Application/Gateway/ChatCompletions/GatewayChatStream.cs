@@ -1,4 +1,5 @@
 using System.Text;
+using LlmPlatform.Application.Gateway.Caching;
 using LlmPlatform.Application.Gateway.Contracts;
 using LlmPlatform.Domain.Catalog;
 using LlmPlatform.Domain.Common;
@@ -16,11 +17,16 @@ public sealed class GatewayChatStream : RelayedStream<ChatCompletionChunk>
     private readonly StringBuilder _completionText = new();
     private bool _firstReturned;
 
-    internal GatewayChatStream(StartedStream started, ModelDeployment deployment, Func<GatewayChatStream, ValueTask> onCompleted)
+    internal GatewayChatStream(
+        StartedStream started,
+        ModelDeployment deployment,
+        Func<GatewayChatStream, ValueTask> onCompleted,
+        ChatStreamAssembler? assembler = null)
     {
         _started = started;
         Deployment = deployment;
         _onCompleted = onCompleted;
+        Assembler = assembler;
     }
 
     public ModelDeployment Deployment { get; }
@@ -31,6 +37,9 @@ public sealed class GatewayChatStream : RelayedStream<ChatCompletionChunk>
     public Usage? UpstreamUsage { get; private set; }
 
     internal string CompletionText => _completionText.ToString();
+
+    /// <summary>Collects the whole answer for the response cache; null when it will not be stored.</summary>
+    internal ChatStreamAssembler? Assembler { get; }
 
     private protected override ValueTask<Result<ChatCompletionChunk?>> ReadNextAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +54,7 @@ public sealed class GatewayChatStream : RelayedStream<ChatCompletionChunk>
 
     private protected override void Observe(ChatCompletionChunk chunk)
     {
+        Assembler?.Add(chunk);
         if (chunk.Usage is not null)
         {
             UpstreamUsage = chunk.Usage;

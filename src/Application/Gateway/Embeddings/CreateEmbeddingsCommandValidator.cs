@@ -1,4 +1,5 @@
 using FluentValidation;
+using LlmPlatform.Application.Gateway.Caching;
 
 namespace LlmPlatform.Application.Gateway.Embeddings;
 
@@ -17,5 +18,6 @@ internal sealed class CreateEmbeddingsCommandValidator : AbstractValidator<Creat
             .Must(f => f is null or "float" or "base64")
             .WithMessage("'encoding_format' must be float or base64.").OverridePropertyName("encoding_format");
         RuleFor(c => c.Request.Dimensions).InRange(1, 65536, "dimensions");
+        RuleFor(c => c.Request.AdditionalProperties).CacheControl();
     }
 }

@@ -13,6 +13,12 @@ internal static class RequestParams
         "cache", "tags", "fallbacks", "num_retries", "mock_response", "guardrails", "caching", "litellm_metadata",
     };
 
+    /// <summary>The unnamed fields without those the gateway consumes (the same dictionary when there are none).</summary>
+    public static IDictionary<string, System.Text.Json.JsonElement>? WithoutGatewayOnly(IDictionary<string, System.Text.Json.JsonElement>? extra) =>
+        extra is not null && extra.Keys.Any(GatewayOnly.Contains)
+            ? extra.Where(kv => !GatewayOnly.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)
+            : extra;
+
     /// <summary>The parameters the request sets, by their OpenAI names (model, messages, stream, user and metadata aside).</summary>
     public static List<string> Present(ChatCompletionRequest request)
     {

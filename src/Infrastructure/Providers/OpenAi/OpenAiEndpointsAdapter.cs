@@ -42,7 +42,7 @@ internal class OpenAiEndpointsAdapter : IEmbeddingsAdapter, IModerationsAdapter,
     }
 
     public ValueTask<Result<EmbeddingsResponse>> EmbedAsync(ModelDeployment deployment, EmbeddingsRequest request, TimeSpan timeout, CancellationToken cancellationToken) =>
-        PostAsync(deployment, "embeddings", request with { Model = deployment.UpstreamModel }, GatewayJsonContext.Default.EmbeddingsRequest, GatewayJsonContext.Default.EmbeddingsResponse, timeout, cancellationToken);
+        PostAsync(deployment, "embeddings", request with { Model = deployment.UpstreamModel, AdditionalProperties = RequestParams.WithoutGatewayOnly(request.AdditionalProperties) }, GatewayJsonContext.Default.EmbeddingsRequest, GatewayJsonContext.Default.EmbeddingsResponse, timeout, cancellationToken);
 
     public ValueTask<Result<ModerationResponse>> ModerateAsync(ModelDeployment deployment, ModerationRequest request, TimeSpan timeout, CancellationToken cancellationToken) =>
         PostAsync(deployment, "moderations", request with { Model = deployment.UpstreamModel }, GatewayJsonContext.Default.ModerationRequest, GatewayJsonContext.Default.ModerationResponse, timeout, cancellationToken);
