@@ -49,11 +49,13 @@ internal static class SpendRollups
             INSERT INTO spend_usage_daily AS d (day, model_group, api_key, user_id, team_id,
                 requests, prompt_tokens, completion_tokens, total_tokens, spend, latency)
             SELECT day, model_group, coalesce(api_key, '*'), coalesce(user_id, '*'), coalesce(team_id, '*'),
-                count(*), sum(prompt_tokens), sum(completion_tokens), sum(total_tokens), sum(spend), latency_histogram(bucket)
+                sum(requests)::bigint, sum(prompt_tokens)::bigint, sum(completion_tokens)::bigint, sum(total_tokens)::bigint,
+                sum(spend), latency_histogram(bucket, requests)
             FROM (SELECT (start_time AT TIME ZONE 'UTC')::date AS day, coalesce(model_group, '') AS model_group, api_key,
-                    coalesce(user_id, '') AS user_id, coalesce(team_id, '') AS team_id, prompt_tokens, completion_tokens,
-                    total_tokens, spend, latency_bucket(start_time, end_time) AS bucket
-                FROM inserted) r
+                    coalesce(user_id, '') AS user_id, coalesce(team_id, '') AS team_id,
+                    latency_bucket(start_time, end_time) AS bucket, count(*) AS requests, sum(prompt_tokens) AS prompt_tokens,
+                    sum(completion_tokens) AS completion_tokens, sum(total_tokens) AS total_tokens, sum(spend) AS spend
+                FROM inserted GROUP BY 1, 2, 3, 4, 5, 6) r
             GROUP BY GROUPING SETS ((day, model_group, api_key, user_id, team_id), (day, model_group))
             ON CONFLICT (day, model_group, api_key, user_id, team_id) DO UPDATE SET
                 requests = d.requests + excluded.requests, prompt_tokens = d.prompt_tokens + excluded.prompt_tokens,
@@ -64,11 +66,13 @@ internal static class SpendRollups
             INSERT INTO spend_usage_hourly AS d (hour, model_group, api_key, user_id, team_id,
                 requests, prompt_tokens, completion_tokens, total_tokens, spend, latency)
             SELECT hour, model_group, coalesce(api_key, '*'), coalesce(user_id, '*'), coalesce(team_id, '*'),
-                count(*), sum(prompt_tokens), sum(completion_tokens), sum(total_tokens), sum(spend), latency_histogram(bucket)
-            FROM (SELECT date_trunc('hour', start_time AT TIME ZONE 'UTC') AS hour, coalesce(model_group, '') AS model_group,
-                    api_key, coalesce(user_id, '') AS user_id, coalesce(team_id, '') AS team_id, prompt_tokens,
-                    completion_tokens, total_tokens, spend, latency_bucket(start_time, end_time) AS bucket
-                FROM inserted) r
+                sum(requests)::bigint, sum(prompt_tokens)::bigint, sum(completion_tokens)::bigint, sum(total_tokens)::bigint,
+                sum(spend), latency_histogram(bucket, requests)
+            FROM (SELECT date_trunc('hour', start_time AT TIME ZONE 'UTC') AS hour, coalesce(model_group, '') AS model_group, api_key,
+                    coalesce(user_id, '') AS user_id, coalesce(team_id, '') AS team_id,
+                    latency_bucket(start_time, end_time) AS bucket, count(*) AS requests, sum(prompt_tokens) AS prompt_tokens,
+                    sum(completion_tokens) AS completion_tokens, sum(total_tokens) AS total_tokens, sum(spend) AS spend
+                FROM inserted GROUP BY 1, 2, 3, 4, 5, 6) r
             GROUP BY GROUPING SETS ((hour, model_group, api_key, user_id, team_id), (hour, model_group))
             ON CONFLICT (hour, model_group, api_key, user_id, team_id) DO UPDATE SET
                 requests = d.requests + excluded.requests, prompt_tokens = d.prompt_tokens + excluded.prompt_tokens,

@@ -177,7 +177,7 @@ internal sealed class SpendReportReader : ISpendReportReader
             ? string.Format(System.Globalization.CultureInfo.InvariantCulture, UsageSql, "hour", "spend_usage_hourly", filter)
             : string.Format(System.Globalization.CultureInfo.InvariantCulture, UsageSql, "day", "spend_usage_daily", filter);
         var parameters = ScopeParameters(scope);
-        var type = granularity == UsageGranularity.Hour ? System.Data.DbType.DateTime : System.Data.DbType.Date;
+        var type = granularity == UsageGranularity.Hour ? System.Data.DbType.DateTime2 : System.Data.DbType.Date;
         parameters.Add("fromBucket", period.From.ToDateTime(TimeOnly.MinValue), type);
         parameters.Add("toBucket", period.To.AddDays(1).ToDateTime(TimeOnly.MinValue), type);
         parameters.Add("model", model);
@@ -205,6 +205,14 @@ internal sealed class SpendReportReader : ISpendReportReader
     }
 
     public async Task<IReadOnlyList<SpendLogEntry>> LogsAsync(SpendLogFilter filter, ReportScope scope, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = LogsStatement(filter, scope);
+        var rows = await _dataSource.QueryListAsync<LogRow>(sql, parameters, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    /// <summary>The statement of <c>/spend/logs</c>: the constant fragments of the given filters, with their parameters.</summary>
+    internal static (string Sql, DynamicParameters Parameters) LogsStatement(SpendLogFilter filter, ReportScope scope)
     {
         var sql = new StringBuilder(LogsSql);
         var parameters = ScopeParameters(scope);
@@ -255,8 +263,7 @@ internal sealed class SpendReportReader : ISpendReportReader
         sql.Append(LogsPage);
         parameters.Add("pageSize", filter.PageSize);
         parameters.Add("offset", (long)(filter.Page - 1) * filter.PageSize);
-        var rows = await _dataSource.QueryListAsync<LogRow>(sql.ToString(), parameters, cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => r.ToEntry()).ToList();
+        return (sql.ToString(), parameters);
     }
 
     /// <summary>The SQL of a report, as the reader would run it, for the plan tests.</summary>

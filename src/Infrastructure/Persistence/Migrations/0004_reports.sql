@@ -10,22 +10,23 @@ CREATE FUNCTION latency_bucket(started timestamptz, ended timestamptz) RETURNS i
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
         SELECT least(63, greatest(0,
-            ceil(ln(greatest(extract(epoch FROM ended - started) * 1000, 1)) / ln(1.25) - 1e-9)::integer))
+            ceil(ln(greatest(date_part('epoch', ended - started) * 1000, 1)) / ln(1.25::double precision) - 1e-9)::integer))
     $$;
 
-CREATE FUNCTION latency_histogram_step(histogram bigint[], bucket integer) RETURNS bigint[]
+-- latency_histogram(bucket, n): the histogram of n requests in each given bucket.
+CREATE FUNCTION latency_histogram_step(histogram bigint[], bucket integer, n bigint) RETURNS bigint[]
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     AS $$
     BEGIN
         IF histogram IS NULL THEN
             histogram := array_fill(0::bigint, ARRAY[64]);
         END IF;
-        histogram[bucket + 1] := histogram[bucket + 1] + 1;
+        histogram[bucket + 1] := histogram[bucket + 1] + n;
         RETURN histogram;
     END
     $$;
 
-CREATE AGGREGATE latency_histogram(integer) (SFUNC = latency_histogram_step, STYPE = bigint[]);
+CREATE AGGREGATE latency_histogram(integer, bigint) (SFUNC = latency_histogram_step, STYPE = bigint[]);
 
 CREATE FUNCTION latency_histogram_merge(a bigint[], b bigint[]) RETURNS bigint[]
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
