@@ -292,6 +292,30 @@ public sealed class SpendReportEndpointsTests
         (await Admin("/spend/tags?" + Range)).Json.EnumerateArray().First().GetProperty("log_count").GetInt64().Should().Be(2);
     }
 
+    [Test]
+    public async Task ChatCompletion_WithMetadataTags_IsCountedUnderEachTag()
+    {
+        var requestId = "tagged-" + Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+        {
+            Content = new StringContent(
+                """{"model":"gpt-a","messages":[{"role":"user","content":"hi"}],"metadata":{"tags":["from-request","team:x","from-request",7]}}""",
+                System.Text.Encoding.UTF8,
+                "application/json"),
+        };
+        request.Headers.Add("x-request-id", requestId);
+        using var response = await _api.Client.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await SpendLogProbe.RowsAsync(_api, requestId)).Should().ContainSingle();
+
+        var tags = (await Admin("/spend/tags")).Json.EnumerateArray().ToList();
+        var logged = (await Admin("/spend/logs?request_id=" + requestId)).Json.EnumerateArray().Single();
+
+        tags.Single(t => t.GetProperty("individual_request_tag").GetString() == "from-request").GetProperty("log_count").GetInt64().Should().Be(1);
+        tags.Should().Contain(t => t.GetProperty("individual_request_tag").GetString() == "team:x");
+        logged.GetProperty("request_tags").EnumerateArray().Select(t => t.GetString()).Should().Equal("from-request", "team:x");
+    }
+
     [TestCase("/spend/logs?start_date=2026-13-01", "start_date")]
     [TestCase("/spend/logs?end_date=yesterday", "end_date")]
     [TestCase("/spend/logs?page_size=0", "page_size")]

@@ -172,6 +172,7 @@ internal sealed class CreateChatCompletionCommandHandler
             ErrorType = error?.Code,
             Stream = command.Request.IsStreaming,
             Attempts = attempts,
+            Tags = RequestTags.From(command.Request.Metadata),
         });
     }
 }
