@@ -316,6 +316,27 @@ public sealed class SpendReportEndpointsTests
         logged.GetProperty("request_tags").EnumerateArray().Select(t => t.GetString()).Should().Equal("from-request", "team:x");
     }
 
+    [Test]
+    public async Task LaterBatch_InTheSameBucket_AddsToItsCountsAndHistogram()
+    {
+        var day = new DateTimeOffset(2026, 3, 5, 12, 0, 0, TimeSpan.Zero);
+        await WriteAsync(Event("m1", _keyB, null, _alpha, "gpt-a", day, 0.30m, 10, 10, 400, ["late"], null));
+        await WriteAsync(Event("m2", _keyB, null, _alpha, "gpt-a", day.AddMinutes(5), 0.45m, 20, 20, 800, ["late"], null));
+
+        var usage = (await Admin("/usage?start_date=2026-03-05&end_date=2026-03-05")).Json.GetProperty("data").EnumerateArray().Single();
+        var hourly = (await Admin("/usage?start_date=2026-03-05&end_date=2026-03-05&granularity=hour")).Json.GetProperty("data").EnumerateArray().Single();
+        var tag = (await Admin("/spend/tags?start_date=2026-03-05&end_date=2026-03-05")).Json.EnumerateArray().Single();
+
+        usage.GetProperty("requests").GetInt64().Should().Be(2);
+        usage.GetProperty("cost").GetProperty("amount").GetDecimal().Should().Be(0.75m);
+        usage.GetProperty("latency").GetProperty("p50_ms").GetInt64().Should().BeInRange(400, 500);
+        usage.GetProperty("latency").GetProperty("p99_ms").GetInt64().Should().BeInRange(800, 1000);
+        hourly.GetProperty("requests").GetInt64().Should().Be(2);
+        hourly.GetProperty("latency").GetProperty("p99_ms").GetInt64().Should().BeInRange(800, 1000);
+        tag.GetProperty("log_count").GetInt64().Should().Be(2);
+        tag.GetProperty("total_spend").GetDecimal().Should().Be(0.75m);
+    }
+
     [TestCase("/spend/logs?start_date=2026-13-01", "start_date")]
     [TestCase("/spend/logs?end_date=yesterday", "end_date")]
     [TestCase("/spend/logs?page_size=0", "page_size")]
