@@ -51,4 +51,7 @@ public sealed record UsageEvent
     public bool Stream { get; init; }
 
     public int Attempts { get; init; }
+
+    /// <summary>The request's tags (LiteLLM's <c>metadata.tags</c>), for spend by tag; null when it had none.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
 }

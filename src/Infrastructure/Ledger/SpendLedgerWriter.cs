@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LlmPlatform.Application.Gateway;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,23 +21,25 @@ public sealed partial class SpendLedgerWriter : BackgroundService
     private const string CopySql = """
         COPY spend_logs (request_id, call_type, api_key, key_alias, user_id, team_id, organization_id, end_user,
             model_group, deployment_id, provider, api_base, prompt_tokens, completion_tokens, total_tokens, spend,
-            start_time, end_time, first_token_time, status, error_type, cache_hit, stream, attempts)
+            start_time, end_time, first_token_time, status, error_type, cache_hit, stream, attempts, tags)
         FROM STDIN (FORMAT BINARY)
         """;
 
     private const string Columns = """
         request_id, call_type, api_key, key_alias, user_id, team_id, organization_id, end_user, model_group, deployment_id,
         provider, api_base, prompt_tokens, completion_tokens, total_tokens, spend, start_time, end_time, first_token_time,
-        status, error_type, cache_hit, stream, attempts
+        status, error_type, cache_hit, stream, attempts, tags
         """;
 
     /// <summary>
     /// Moves the staged rows into the ledger, skipping those already there (a retried batch), and adds only the
-    /// newly inserted rows' spend to the totals of their key, user, team, organization and end user, in one statement.
+    /// newly inserted rows' spend to the totals of their key, user, team, organization and end user and to the report
+    /// roll-ups (<see cref="SpendRollups"/>), in one statement.
     /// </summary>
-    private const string MergeSql = "WITH inserted AS (INSERT INTO spend_logs (" + Columns + ") SELECT " + Columns + """
-         FROM spend_stage ON CONFLICT (request_id) DO NOTHING
-            RETURNING api_key, user_id, team_id, organization_id, end_user, spend),
+    private const string MergeSql = "WITH inserted AS (INSERT INTO spend_logs (" + Columns + ") SELECT " + Columns
+        + " FROM spend_stage ON CONFLICT (request_id) DO NOTHING RETURNING " + SpendRollups.InsertedColumns + ")"
+        + SpendRollups.Clauses + """
+        ,
         keys AS (UPDATE virtual_keys k SET spend = k.spend + s.total
             FROM (SELECT api_key, sum(spend) AS total FROM inserted GROUP BY api_key) s
             WHERE k.token = s.api_key AND s.total <> 0),
@@ -231,6 +234,14 @@ public sealed partial class SpendLedgerWriter : BackgroundService
                 await importer.WriteAsync(e.CacheHit, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(e.Stream, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(e.Attempts, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                if (e.Tags is { Count: > 0 } tags)
+                {
+                    await importer.WriteAsync(JsonSerializer.Serialize(tags, LedgerJsonContext.Default.IReadOnlyListString), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -228,6 +228,7 @@ internal sealed class CreateChatCompletionCommandHandler
             Stream = command.Request.IsStreaming,
             Attempts = attempts,
             CacheHit = cacheHit,
+            Tags = RequestTags.From(command.Request.Metadata),
         });
     }
 }
