@@ -62,7 +62,6 @@ public static class DependencyInjection
         services.AddSingleton<IKeyCache>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         services.AddSingleton<ITokenCounter, TiktokenCounter>();
         AddAccess(services);
-        services.AddJobs(configuration, dataSource);
 
         services.AddSingleton<ProviderHttp>();
         services.AddSingleton<IProviderAdapter, MockAdapter>();
@@ -86,6 +85,9 @@ public static class DependencyInjection
             sp.GetRequiredService<GatewayTelemetry>()));
         services.AddSingleton<SpendLedgerWriter>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SpendLedgerWriter>());
+
+        // After the ledger writer: hosted services stop in reverse order, so batch lines still running at shutdown are recorded.
+        services.AddJobs(configuration, dataSource);
 
         services.AddSingleton<IHealthProbe, PostgresHealthProbe>();
         services.AddSingleton<IHealthProbe, RedisHealthProbe>();

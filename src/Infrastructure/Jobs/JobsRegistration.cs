@@ -1,6 +1,8 @@
 using LlmPlatform.Application.Configuration;
+using LlmPlatform.Application.Jobs.Batches;
 using LlmPlatform.Application.Jobs.Files;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Jobs;
@@ -13,6 +15,13 @@ internal static class JobsRegistration
         services.AddSingleton<FileLimits>();
         services.AddSingleton<IFileStore, FileStore>();
         services.AddSingleton<IFileBlobStore>(_ => new LocalDirectoryBlobStore(StorageDirectory(configuration, dataSource)));
+        services.AddSingleton<BatchStore>();
+        services.AddSingleton<IBatchStore>(sp => sp.GetRequiredService<BatchStore>());
+        services.AddSingleton<BatchLineRunner>();
+        services.AddSingleton<BatchOutputWriter>();
+        services.AddSingleton<LiveTrafficGauge>();
+        services.AddSingleton<BatchExecutor>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<BatchExecutor>());
         return services;
     }
 
