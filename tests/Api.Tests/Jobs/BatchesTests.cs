@@ -35,6 +35,13 @@ public sealed class BatchesTests
               - model_name: other
                 litellm_params:
                   model: mock/other-model
+              - model_name: emb
+                litellm_params:
+                  model: openai/text-embedding-3-small
+                  api_base: {_fake.BaseUrl}/v1
+                  api_key: sk-fake-upstream
+                model_info:
+                  mode: embedding
             general_settings:
               batch_max_concurrency: 2
             """,
@@ -230,5 +237,43 @@ public sealed class BatchesTests
         done.GetProperty("cancelled_at").ValueKind.Should().Be(JsonValueKind.Number);
         BatchesHttp.Count(done, "completed").Should().BeLessThan(30);
         (await _http.PostAsync("/v1/batches/" + batchId + "/cancel", new { }, key)).Str("status").Should().Be("cancelled");
+    }
+
+    [Test]
+    public async Task Batch_WhenItsKeyIsBlockedMidway_FailsAndStopsCallingTheUpstream()
+    {
+        _fake.Script.SetDefault(Routes.OpenAiChat, Behavior.Answer(TimeSpan.FromMilliseconds(300)));
+        var key = await JobsHttp.TeamKeyAsync(_api);
+        var prefix = "bk" + Guid.NewGuid().ToString("N")[..6];
+        var batchId = await BatchesHttp.CreateAsync(_api, key, await UploadAsync(key, ChatLines(prefix, 30)));
+        await BatchesHttp.WaitAsync(_api, key, batchId, b => BatchesHttp.Count(b, "completed") >= 2);
+
+        (await _http.PostAsync("/key/block", new { key }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
+        var failed = await BatchesHttp.WaitAsync(_api, ApiServer.MasterKey, batchId, b => BatchesHttp.Is(b, "failed"), TimeSpan.FromSeconds(10));
+        var calls = BatchesHttp.UpstreamCalls(_fake).Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.Value);
+        await Task.Delay(1000);
+
+        failed.GetProperty("errors").GetProperty("data")[0].GetProperty("code").GetString().Should().Be("invalid_api_key");
+        BatchesHttp.UpstreamCalls(_fake).Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.Value).Should().Be(calls);
+        calls.Should().BeLessThan(30);
+    }
+
+    [Test]
+    public async Task CreateBatch_ForEmbeddings_RunsEachLineThroughTheEmbeddingsPath()
+    {
+        var key = await JobsHttp.TeamKeyAsync(_api);
+        var fileId = await UploadAsync(
+            key,
+            """{"custom_id":"e-1","method":"POST","url":"/v1/embeddings","body":{"model":"emb","input":"hello"}}""",
+            """{"custom_id":"e-2","method":"POST","url":"/v1/embeddings","body":{"model":"emb","input":["a","b"]}}""");
+
+        var done = await BatchesHttp.WaitAsync(_api, key, await BatchesHttp.CreateAsync(_api, key, fileId, "/v1/embeddings"), b => BatchesHttp.Is(b, "completed"));
+
+        var why = done.GetProperty("error_file_id").GetString() is { } errorFile ? string.Join("\n", await BatchesHttp.LinesAsync(_api, key, errorFile)) : string.Empty;
+        BatchesHttp.Count(done, "completed").Should().Be(2, why);
+        var output = await BatchesHttp.LinesAsync(_api, key, done.GetProperty("output_file_id").GetString()!);
+        output.Select(l => l.GetProperty("custom_id").GetString()).Should().BeEquivalentTo("e-1", "e-2");
+        output.Should().OnlyContain(l => l.GetProperty("response").GetProperty("body").GetProperty("object").GetString() == "list");
+        _fake.Script.Received.Count(r => r.Route == Routes.OpenAiEmbeddings).Should().Be(2);
     }
 }
