@@ -33,6 +33,12 @@ internal static class FakeRoutes
         var bedrock = new BedrockFake(script, options);
         app.MapPost("/model/{modelId}/converse", ctx => bedrock.ConverseAsync(ctx, stream: false));
         app.MapPost("/model/{modelId}/converse-stream", ctx => bedrock.ConverseAsync(ctx, stream: true));
+        var batches = new OpenAiBatchFake(script, options);
+        app.MapPost("/v1/files", ctx => batches.UploadAsync(ctx));
+        app.MapGet("/v1/files/{id}/content", (HttpContext ctx, string id) => batches.ContentAsync(ctx, id));
+        app.MapPost("/v1/batches", ctx => batches.CreateAsync(ctx));
+        app.MapGet("/v1/batches/{id}", (HttpContext ctx, string id) => batches.GetAsync(ctx, id));
+        app.MapPost("/v1/batches/{id}/cancel", (HttpContext ctx, string id) => batches.CancelAsync(ctx, id));
         app.MapGet("/", () => Results.Ok(new { status = "fake upstream" }));
     }
 }

@@ -13,4 +13,7 @@ public sealed record FakeUpstreamOptions
 
     /// <summary>Whether requests are recorded for inspection.</summary>
     public bool Record { get; init; } = true;
+
+    /// <summary>How long a batch created on the fake's batch API stays in progress before it completes.</summary>
+    public TimeSpan BatchCompletesAfter { get; init; } = TimeSpan.FromSeconds(1);
 }

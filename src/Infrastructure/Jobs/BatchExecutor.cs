@@ -41,6 +41,7 @@ internal sealed partial class BatchExecutor : BackgroundService
     private readonly IFileBlobStore _blobs;
     private readonly IModelCatalog _catalog;
     private readonly LiveTrafficGauge _gauge;
+    private readonly ProviderBatchMirror _mirror;
     private readonly IWebhookEventPublisher _webhooks;
     private readonly TimeProvider _time;
     private readonly ILogger<BatchExecutor> _logger;
@@ -56,6 +57,7 @@ internal sealed partial class BatchExecutor : BackgroundService
         IFileBlobStore blobs,
         IModelCatalog catalog,
         LiveTrafficGauge gauge,
+        ProviderBatchMirror mirror,
         IWebhookEventPublisher webhooks,
         PlatformConfiguration configuration,
         TimeProvider time,
@@ -69,6 +71,7 @@ internal sealed partial class BatchExecutor : BackgroundService
         _blobs = blobs;
         _catalog = catalog;
         _gauge = gauge;
+        _mirror = mirror;
         _webhooks = webhooks;
         _time = time;
         _logger = logger;
@@ -151,12 +154,25 @@ internal sealed partial class BatchExecutor : BackgroundService
                 return;
             }
 
-            status = BatchStatuses.InProgress;
+            batch = await _store.GetAsync(batch.Id, null, stoppingToken).ConfigureAwait(false) ?? batch;
+            status = batch.Status;
+        }
+
+        if (status == BatchStatuses.Cancelling && batch.ProviderBatchId is not null)
+        {
+            await MirrorAsync(batch, stoppingToken).ConfigureAwait(false);
+            return;
         }
 
         if (status == BatchStatuses.Cancelling)
         {
             await EndAsync(batch, BatchStatuses.Cancelled, "batch_cancelled").ConfigureAwait(false);
+            return;
+        }
+
+        if (status == BatchStatuses.InProgress && batch.ProviderDeploymentId is not null)
+        {
+            await MirrorAsync(batch, stoppingToken).ConfigureAwait(false);
             return;
         }
 
@@ -214,6 +230,7 @@ internal sealed partial class BatchExecutor : BackgroundService
 
         await _store.ClearLinesAsync(batch.Id, cancellationToken).ConfigureAwait(false);
         var errors = new List<BatchError>();
+        var groups = new HashSet<string>(StringComparer.Ordinal);
         var chunk = new List<BatchLine>(InsertChunk);
         var lineNo = 0;
         var total = 0;
@@ -229,7 +246,7 @@ internal sealed partial class BatchExecutor : BackgroundService
                 }
 
                 total++;
-                var (line, error) = CheckLine(batch, caller.Value, text, lineNo);
+                var (line, group, error) = CheckLine(batch, caller.Value, text, lineNo);
                 if (error is not null)
                 {
                     if (errors.Count < MaxReportedErrors)
@@ -245,6 +262,7 @@ internal sealed partial class BatchExecutor : BackgroundService
                     continue;
                 }
 
+                groups.Add(group!);
                 chunk.Add(line!);
                 if (chunk.Count == InsertChunk)
                 {
@@ -266,10 +284,14 @@ internal sealed partial class BatchExecutor : BackgroundService
             await _store.InsertLinesAsync(batch.Id, chunk, cancellationToken).ConfigureAwait(false);
         }
 
-        return await _store.StartAsync(batch.Id, total, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // One model group whose deployment asks for it: the provider's own batch API runs the batch.
+        var provider = groups.Count == 1 && _catalog.TryResolve(groups.Single(), out _, out var deployments)
+            ? deployments.FirstOrDefault(ProviderBatchMirror.Supports)
+            : null;
+        return await _store.StartAsync(batch.Id, total, provider?.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
-    private (BatchLine? Line, BatchError? Error) CheckLine(StoredBatch batch, CallerIdentity caller, string text, int lineNo)
+    private (BatchLine? Line, string? Group, BatchError? Error) CheckLine(StoredBatch batch, CallerIdentity caller, string text, int lineNo)
     {
         try
         {
@@ -279,32 +301,32 @@ internal sealed partial class BatchExecutor : BackgroundService
             var url = root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
             if (string.IsNullOrEmpty(customId) || !root.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object)
             {
-                return (null, new BatchError("invalid_request", $"Line {lineNo} needs 'custom_id' and a 'body' object.", "body", lineNo));
+                return (null, null, new BatchError("invalid_request", $"Line {lineNo} needs 'custom_id' and a 'body' object.", "body", lineNo));
             }
 
             if (url != batch.Endpoint)
             {
-                return (null, new BatchError("mismatched_endpoint", $"Line {lineNo} has url '{url}', but the batch's endpoint is '{batch.Endpoint}'.", "url", lineNo));
+                return (null, null, new BatchError("mismatched_endpoint", $"Line {lineNo} has url '{url}', but the batch's endpoint is '{batch.Endpoint}'.", "url", lineNo));
             }
 
             var model = body.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
             if (model is null || !_catalog.TryResolve(model, out var group, out _))
             {
-                return (null, new BatchError("model_not_found", $"Line {lineNo}: the model '{model}' does not exist on this gateway.", "body.model", lineNo));
+                return (null, null, new BatchError("model_not_found", $"Line {lineNo}: the model '{model}' does not exist on this gateway.", "body.model", lineNo));
             }
 
             if (!CallerIdentity.Allows(caller.AllowedModels, group)
                 || (caller.TeamId is not null && !CallerIdentity.Allows(caller.TeamModels, group))
                 || (caller.OrganizationId is not null && !CallerIdentity.Allows(caller.OrganizationModels, group)))
             {
-                return (null, new BatchError("model_not_allowed", $"Line {lineNo}: this key is not allowed to use the model '{group}'.", "body.model", lineNo));
+                return (null, null, new BatchError("model_not_allowed", $"Line {lineNo}: this key is not allowed to use the model '{group}'.", "body.model", lineNo));
             }
 
-            return (new BatchLine(lineNo, JobIds.NewBatchRequestId(), customId, body.GetRawText()), null);
+            return (new BatchLine(lineNo, JobIds.NewBatchRequestId(), customId, body.GetRawText()), group, null);
         }
         catch (JsonException)
         {
-            return (null, new BatchError("invalid_json_line", $"Line {lineNo} is not valid JSON.", null, lineNo));
+            return (null, null, new BatchError("invalid_json_line", $"Line {lineNo} is not valid JSON.", null, lineNo));
         }
     }
 
@@ -471,10 +493,47 @@ internal sealed partial class BatchExecutor : BackgroundService
     private async Task EndAsync(StoredBatch batch, string status, string? unrunCode)
     {
         var (output, error) = await _writer.WriteAsync(batch, unrunCode, CancellationToken.None).ConfigureAwait(false);
-        if (await _store.EndAsync(batch.Id, status, output, error, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false)
+        await FinishAsync(batch.Id, status, output, error).ConfigureAwait(false);
+    }
+
+    private async Task FinishAsync(string batchId, string status, string? output, string? error)
+    {
+        if (await _store.EndAsync(batchId, status, output, error, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false)
             && status == BatchStatuses.Completed)
         {
-            await PublishAsync(batch.Id, WebhookEventTypes.BatchCompleted).ConfigureAwait(false);
+            await PublishAsync(batchId, WebhookEventTypes.BatchCompleted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs the batch on the provider's batch API and mirrors it until it ends there.</summary>
+    private async Task MirrorAsync(StoredBatch batch, CancellationToken stoppingToken)
+    {
+        var deployment = _catalog.AllDeployments.FirstOrDefault(d => d.Id == batch.ProviderDeploymentId);
+        if (deployment is null)
+        {
+            await FailAsync(batch, [new BatchError("deployment_not_found", $"The deployment '{batch.ProviderDeploymentId}' that runs this batch is no longer configured.", null, null)]).ConfigureAwait(false);
+            return;
+        }
+
+        var ending = await _mirror.RunAsync(
+            batch,
+            deployment,
+            ct => _store.HeartbeatAsync(batch.Id, _node, _time.GetUtcNow() + Lease, ct),
+            stoppingToken).ConfigureAwait(false);
+        switch (ending?.Status)
+        {
+            case null:
+                return;
+            case BatchStatuses.Completed:
+                await _store.MarkFinalizingAsync(batch.Id, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                await FinishAsync(batch.Id, BatchStatuses.Completed, ending.OutputFileId, ending.ErrorFileId).ConfigureAwait(false);
+                return;
+            case BatchStatuses.Cancelled or BatchStatuses.Expired:
+                await FinishAsync(batch.Id, ending.Status, ending.OutputFileId, ending.ErrorFileId).ConfigureAwait(false);
+                return;
+            default:
+                await FailAsync(batch, [new BatchError("provider_batch_failed", $"The provider's batch {batch.ProviderBatchId} failed.", null, null)]).ConfigureAwait(false);
+                return;
         }
     }
 

@@ -19,7 +19,8 @@ internal sealed class BatchStore : IBatchStore
         output_file_id AS OutputFileId, error_file_id AS ErrorFileId, total_count AS Total, completed_count AS Completed,
         failed_count AS Failed, created_at AS CreatedAt, in_progress_at AS InProgressAt, expires_at AS ExpiresAt,
         finalizing_at AS FinalizingAt, completed_at AS CompletedAt, failed_at AS FailedAt, expired_at AS ExpiredAt,
-        cancelling_at AS CancellingAt, cancelled_at AS CancelledAt
+        cancelling_at AS CancellingAt, cancelled_at AS CancelledAt, provider_deployment_id AS ProviderDeploymentId,
+        provider_batch_id AS ProviderBatchId
         """;
 
     private const string InsertSql = """
@@ -69,8 +70,14 @@ internal sealed class BatchStore : IBatchStore
         """;
 
     private const string StartSql = """
-        UPDATE batches SET status = 'in_progress', in_progress_at = @now, total_count = @total
+        UPDATE batches SET status = 'in_progress', in_progress_at = @now, total_count = @total, provider_deployment_id = @provider
         WHERE batch_id = @id AND status = 'validating'
+        """;
+
+    private const string ProviderBatchSql = "UPDATE batches SET provider_batch_id = @providerBatchId WHERE batch_id = @id";
+
+    private const string MirrorCountsSql = """
+        UPDATE batches SET total_count = @total, completed_count = @completed, failed_count = @failed WHERE batch_id = @id
         """;
 
     private const string FailSql = """
@@ -191,8 +198,14 @@ internal sealed class BatchStore : IBatchStore
             },
             cancellationToken);
 
-    public async Task<bool> StartAsync(string id, int total, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await _dataSource.ExecuteAsync(StartSql, new { id, total, now }, cancellationToken).ConfigureAwait(false) > 0;
+    public async Task<bool> StartAsync(string id, int total, string? provider, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await _dataSource.ExecuteAsync(StartSql, new { id, total, provider, now }, cancellationToken).ConfigureAwait(false) > 0;
+
+    public Task SetProviderBatchAsync(string id, string providerBatchId, CancellationToken cancellationToken) =>
+        _dataSource.ExecuteAsync(ProviderBatchSql, new { id, providerBatchId }, cancellationToken);
+
+    public Task MirrorCountsAsync(string id, int total, int completed, int failed, CancellationToken cancellationToken) =>
+        _dataSource.ExecuteAsync(MirrorCountsSql, new { id, total, completed, failed }, cancellationToken);
 
     public async Task<bool> FailAsync(string id, BatchErrors errors, DateTimeOffset now, CancellationToken cancellationToken) =>
         await _dataSource.ExecuteAsync(FailSql, new { id, now, errors = JsonSerializer.Serialize(errors) }, cancellationToken).ConfigureAwait(false) > 0;
@@ -279,6 +292,10 @@ internal sealed class BatchStore : IBatchStore
 
         public DateTime? CancelledAt { get; init; }
 
+        public string? ProviderDeploymentId { get; init; }
+
+        public string? ProviderBatchId { get; init; }
+
         public StoredBatch ToBatch() => new()
         {
             Id = Id,
@@ -304,6 +321,8 @@ internal sealed class BatchStore : IBatchStore
             ExpiredAt = Utc.Of(ExpiredAt),
             CancellingAt = Utc.Of(CancellingAt),
             CancelledAt = Utc.Of(CancelledAt),
+            ProviderDeploymentId = ProviderDeploymentId,
+            ProviderBatchId = ProviderBatchId,
         };
     }
 }

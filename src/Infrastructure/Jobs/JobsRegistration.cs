@@ -20,6 +20,7 @@ internal static class JobsRegistration
         services.AddSingleton<BatchLineRunner>();
         services.AddSingleton<BatchOutputWriter>();
         services.AddSingleton<LiveTrafficGauge>();
+        services.AddSingleton<ProviderBatchMirror>();
         services.AddSingleton<BatchExecutor>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<BatchExecutor>());
         return services;

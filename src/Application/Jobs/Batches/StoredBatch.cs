@@ -48,4 +48,10 @@ public sealed record StoredBatch
     public DateTimeOffset? CancellingAt { get; init; }
 
     public DateTimeOffset? CancelledAt { get; init; }
+
+    /// <summary>The deployment whose provider batch API runs this batch (<c>use_provider_batch_api</c>); null: the local executor.</summary>
+    public string? ProviderDeploymentId { get; init; }
+
+    /// <summary>The batch's id on the provider, once it is created there.</summary>
+    public string? ProviderBatchId { get; init; }
 }
