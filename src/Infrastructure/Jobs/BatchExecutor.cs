@@ -505,7 +505,7 @@ internal sealed partial class BatchExecutor : BackgroundService
         }
     }
 
-    /// <summary>Runs the batch on the provider's batch API and mirrors it until it ends there.</summary>
+    /// <summary>Mirrors one poll of the batch on the provider's batch API; ends the batch here when it ended there.</summary>
     private async Task MirrorAsync(StoredBatch batch, CancellationToken stoppingToken)
     {
         var deployment = _catalog.AllDeployments.FirstOrDefault(d => d.Id == batch.ProviderDeploymentId);
@@ -515,15 +515,15 @@ internal sealed partial class BatchExecutor : BackgroundService
             return;
         }
 
-        var ending = await _mirror.RunAsync(
-            batch,
-            deployment,
-            ct => _store.HeartbeatAsync(batch.Id, _node, _time.GetUtcNow() + Lease, ct),
-            stoppingToken).ConfigureAwait(false);
-        switch (ending?.Status)
+        var ending = await _mirror.StepAsync(batch, deployment, stoppingToken).ConfigureAwait(false);
+        if (ending is null)
         {
-            case null:
-                return;
+            await _store.SnoozeAsync(batch.Id, _node, _time.GetUtcNow() + ProviderBatchMirror.PollInterval, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        switch (ending.Status)
+        {
             case BatchStatuses.Completed:
                 await _store.MarkFinalizingAsync(batch.Id, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
                 await FinishAsync(batch.Id, BatchStatuses.Completed, ending.OutputFileId, ending.ErrorFileId).ConfigureAwait(false);

@@ -59,6 +59,10 @@ internal sealed class BatchStore : IBatchStore
         UPDATE batches SET lease_until = @until WHERE batch_id = @id AND lease_owner = @node RETURNING status
         """;
 
+    private const string SnoozeSql = """
+        UPDATE batches SET lease_owner = NULL, lease_until = @until WHERE batch_id = @id AND lease_owner = @node
+        """;
+
     private const string ReleaseSql = "UPDATE batches SET lease_owner = NULL, lease_until = NULL WHERE batch_id = @id AND lease_owner = @node";
 
     private const string ClearLinesSql = "DELETE FROM batch_requests WHERE batch_id = @id";
@@ -178,6 +182,10 @@ internal sealed class BatchStore : IBatchStore
     /// <summary>Extends the lease and returns the batch's status; null when this node no longer holds the lease.</summary>
     public Task<string?> HeartbeatAsync(string id, string node, DateTimeOffset until, CancellationToken cancellationToken) =>
         _dataSource.QuerySingleOrDefaultAsync<string?>(HeartbeatSql, new { id, node, until }, cancellationToken);
+
+    /// <summary>Gives the batch up until <paramref name="until"/>: no node claims it before then.</summary>
+    public Task SnoozeAsync(string id, string node, DateTimeOffset until, CancellationToken cancellationToken) =>
+        _dataSource.ExecuteAsync(SnoozeSql, new { id, node, until }, cancellationToken);
 
     public Task ReleaseAsync(string id, string node, CancellationToken cancellationToken) =>
         _dataSource.ExecuteAsync(ReleaseSql, new { id, node }, cancellationToken);

@@ -21,7 +21,8 @@ internal sealed class ProviderBatchMirror
 {
     public const string DefaultOpenAiBase = "https://api.openai.com/v1";
     private const int PageSize = 500;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long a running provider batch is left before its next poll.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     private static readonly HashSet<string> CompatibleProviders = new(StringComparer.Ordinal) { "openai", "hosted_vllm", "openai_compatible", "vllm" };
 
     private readonly BatchStore _store;
@@ -45,48 +46,39 @@ internal sealed class ProviderBatchMirror
     public static bool Supports(ModelDeployment deployment) =>
         deployment.Settings.UseProviderBatchApi && CompatibleProviders.Contains(deployment.Provider);
 
-    /// <summary>Creates the provider's batch when needed, then polls it until it ends, the batch is cancelled here, or the node stops.</summary>
-    public async Task<Ending?> RunAsync(StoredBatch batch, ModelDeployment deployment, Func<CancellationToken, Task<string?>> heartbeat, CancellationToken stoppingToken)
+    /// <summary>
+    /// One step: creates the provider's batch when needed, forwards a cancel, polls it once and mirrors its counts.
+    /// Returns how it ended, or null while it still runs (the executor then leaves it until the next poll, so a long
+    /// provider batch does not hold the node's executor).
+    /// </summary>
+    public async Task<Ending?> StepAsync(StoredBatch batch, ModelDeployment deployment, CancellationToken cancellationToken)
     {
         var apiBase = (deployment.Settings.ApiBase ?? DefaultOpenAiBase).TrimEnd('/');
-        var providerBatchId = batch.ProviderBatchId ?? await CreateAsync(batch, deployment, apiBase, stoppingToken).ConfigureAwait(false);
-        var cancelSent = false;
-        while (!stoppingToken.IsCancellationRequested)
+        var providerBatchId = batch.ProviderBatchId ?? await CreateAsync(batch, deployment, apiBase, cancellationToken).ConfigureAwait(false);
+        if (batch.Status == BatchStatuses.Cancelling)
         {
-            var status = await heartbeat(stoppingToken).ConfigureAwait(false);
-            if (status is null)
-            {
-                return null;
-            }
-
-            if (status == BatchStatuses.Cancelling && !cancelSent)
-            {
-                using var cancel = Request(HttpMethod.Post, $"{apiBase}/batches/{providerBatchId}/cancel", deployment);
-                using var cancelled = await _http.SendAsync(cancel, stoppingToken).ConfigureAwait(false);
-                cancelSent = true;
-            }
-
-            using var get = Request(HttpMethod.Get, $"{apiBase}/batches/{providerBatchId}", deployment);
-            using var response = await _http.SendAsync(get, stoppingToken).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
-            var remote = await response.Content.ReadFromJsonAsync<JsonObject>(stoppingToken).ConfigureAwait(false) ?? [];
-            var counts = remote["request_counts"];
-            var total = counts?["total"]?.GetValue<int>() ?? batch.Total;
-            var completed = counts?["completed"]?.GetValue<int>() ?? 0;
-            var failed = counts?["failed"]?.GetValue<int>() ?? 0;
-            await _store.MirrorCountsAsync(batch.Id, total, completed, failed, stoppingToken).ConfigureAwait(false);
-            var remoteStatus = remote["status"]?.GetValue<string>();
-            if (remoteStatus is BatchStatuses.Completed or BatchStatuses.Failed or BatchStatuses.Cancelled or BatchStatuses.Expired)
-            {
-                var output = await CopyFileAsync(batch, deployment, apiBase, remote["output_file_id"]?.GetValue<string>(), "output", stoppingToken).ConfigureAwait(false);
-                var error = await CopyFileAsync(batch, deployment, apiBase, remote["error_file_id"]?.GetValue<string>(), "error", stoppingToken).ConfigureAwait(false);
-                return new Ending(remoteStatus, output, error, total, completed, failed);
-            }
-
-            await Task.Delay(PollInterval, _time, stoppingToken).ConfigureAwait(false);
+            using var cancel = Request(HttpMethod.Post, $"{apiBase}/batches/{providerBatchId}/cancel", deployment);
+            using var cancelled = await _http.SendAsync(cancel, cancellationToken).ConfigureAwait(false);
         }
 
-        return null;
+        using var get = Request(HttpMethod.Get, $"{apiBase}/batches/{providerBatchId}", deployment);
+        using var response = await _http.SendAsync(get, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var remote = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false) ?? [];
+        var counts = remote["request_counts"];
+        var total = counts?["total"]?.GetValue<int>() ?? batch.Total;
+        var completed = counts?["completed"]?.GetValue<int>() ?? 0;
+        var failed = counts?["failed"]?.GetValue<int>() ?? 0;
+        await _store.MirrorCountsAsync(batch.Id, total, completed, failed, cancellationToken).ConfigureAwait(false);
+        var remoteStatus = remote["status"]?.GetValue<string>();
+        if (remoteStatus is not (BatchStatuses.Completed or BatchStatuses.Failed or BatchStatuses.Cancelled or BatchStatuses.Expired))
+        {
+            return null;
+        }
+
+        var output = await CopyFileAsync(batch, deployment, apiBase, remote["output_file_id"]?.GetValue<string>(), "output", cancellationToken).ConfigureAwait(false);
+        var error = await CopyFileAsync(batch, deployment, apiBase, remote["error_file_id"]?.GetValue<string>(), "error", cancellationToken).ConfigureAwait(false);
+        return new Ending(remoteStatus, output, error, total, completed, failed);
     }
 
     private async Task<string> CreateAsync(StoredBatch batch, ModelDeployment deployment, string apiBase, CancellationToken cancellationToken)
