@@ -65,7 +65,6 @@ public static class DependencyInjection
         services.AddSingleton<IKeyCache>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
         services.AddSingleton<ITokenCounter, TiktokenCounter>();
         AddAccess(services);
-        services.AddJobs(configuration, dataSource);
 
         services.AddSingleton<ProviderHttp>();
         services.AddSingleton<IProviderAdapter, MockAdapter>();
@@ -91,6 +90,8 @@ public static class DependencyInjection
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SpendLedgerWriter>());
 
         services.AddSingleton<Application.Gateway.Caching.IResponseCacheStore, Caching.ResponseCacheStore>();
+        // After the ledger writer: hosted services stop in reverse order, so batch lines still running at shutdown are recorded.
+        services.AddJobs(configuration, dataSource);
 
         services.AddSingleton<IHealthProbe, PostgresHealthProbe>();
         services.AddSingleton<IHealthProbe, RedisHealthProbe>();

@@ -33,7 +33,21 @@ internal static class FakeRoutes
         var bedrock = new BedrockFake(script, options);
         app.MapPost("/model/{modelId}/converse", ctx => bedrock.ConverseAsync(ctx, stream: false));
         app.MapPost("/model/{modelId}/converse-stream", ctx => bedrock.ConverseAsync(ctx, stream: true));
+        var batches = new OpenAiBatchFake(script, options);
+        var fineTuning = new FineTuningFake(script, options);
+
+        // One files endpoint for both fakes: fine-tuning files go to the fine-tuning fake, the rest to the batch fake.
+        app.MapPost("/v1/files", async ctx =>
+        {
+            var fineTune = ctx.Request.HasFormContentType
+                && (await ctx.Request.ReadFormAsync(ctx.RequestAborted).ConfigureAwait(false))["purpose"] == "fine-tune";
+            await (fineTune || !ctx.Request.HasFormContentType ? fineTuning.UploadAsync(ctx) : batches.UploadAsync(ctx)).ConfigureAwait(false);
+        });
+        app.MapGet("/v1/files/{id}/content", (HttpContext ctx, string id) => batches.ContentAsync(ctx, id));
+        app.MapPost("/v1/batches", ctx => batches.CreateAsync(ctx));
+        app.MapGet("/v1/batches/{id}", (HttpContext ctx, string id) => batches.GetAsync(ctx, id));
+        app.MapPost("/v1/batches/{id}/cancel", (HttpContext ctx, string id) => batches.CancelAsync(ctx, id));
         app.MapGet("/", () => Results.Ok(new { status = "fake upstream" }));
-        new FineTuningFake(script, options).Map(app);
+        fineTuning.Map(app);
     }
 }

@@ -16,4 +16,6 @@ public sealed record FakeUpstreamOptions
 
     /// <summary>How long each stage of a fake fine-tuning job lasts (validating_files, queued, running).</summary>
     public TimeSpan FineTuningStageDuration { get; init; } = TimeSpan.FromMilliseconds(400);
+    /// <summary>How long a batch created on the fake's batch API stays in progress before it completes.</summary>
+    public TimeSpan BatchCompletesAfter { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -32,7 +32,6 @@ internal sealed class FineTuningFake
 
     public void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/files", UploadAsync);
         app.MapPost("/v1/fine_tuning/jobs", CreateAsync);
         app.MapGet("/v1/fine_tuning/jobs/{id}", (HttpContext ctx, string id) => GetAsync(ctx, id));
         app.MapGet("/v1/fine_tuning/jobs/{id}/events", (HttpContext ctx, string id) => EventsAsync(ctx, id));
@@ -40,7 +39,8 @@ internal sealed class FineTuningFake
         app.MapPost("/v1/fine_tuning/jobs/{id}/cancel", (HttpContext ctx, string id) => CancelAsync(ctx, id));
     }
 
-    private async Task UploadAsync(HttpContext context)
+    /// <summary>POST /v1/files for purpose fine-tune (the route itself is shared with the batch fake).</summary>
+    public async Task UploadAsync(HttpContext context)
     {
         var behavior = _script.Next(FineTuningRoutes.FilesUpload);
         if (!context.Request.HasFormContentType)

@@ -17,4 +17,6 @@ public static class Routes
     public const string CohereRerank = "cohere.rerank";
     public const string OllamaEmbed = "ollama.embed";
     public const string BedrockConverse = "bedrock.converse";
+    public const string OpenAiFiles = "openai.files";
+    public const string OpenAiBatches = "openai.batches";
 }

@@ -93,7 +93,20 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
             return _master;
         }
 
-        var hash = KeyHasher.Hash(presentedKey);
+        return await AuthenticateHashAsync(KeyHasher.Hash(presentedKey), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Authenticates a key known only by its hash (a batch running for the key that created it): the same cache,
+    /// blocks and expiry as a presented key, so a key blocked or deleted since stops being accepted.
+    /// </summary>
+    public async ValueTask<Result<CallerIdentity>> AuthenticateHashAsync(string hash, CancellationToken cancellationToken)
+    {
+        if (_master is not null && string.Equals(hash, _master.KeyHash, StringComparison.Ordinal))
+        {
+            return _master;
+        }
+
         var now = _time.GetUtcNow();
         if (!_cache.TryGetValue(hash, out var cached) || cached.ValidUntil < now)
         {

@@ -1,7 +1,9 @@
 using LlmPlatform.Application.Configuration;
+using LlmPlatform.Application.Jobs.Batches;
 using LlmPlatform.Application.Jobs.Files;
 using LlmPlatform.Infrastructure.Jobs.FineTuning;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Jobs;
@@ -15,6 +17,14 @@ internal static class JobsRegistration
         services.AddSingleton<IFileStore, FileStore>();
         services.AddSingleton<IFileBlobStore>(_ => new LocalDirectoryBlobStore(StorageDirectory(configuration, dataSource)));
         services.AddFineTuning();
+        services.AddSingleton<BatchStore>();
+        services.AddSingleton<IBatchStore>(sp => sp.GetRequiredService<BatchStore>());
+        services.AddSingleton<BatchLineRunner>();
+        services.AddSingleton<BatchOutputWriter>();
+        services.AddSingleton<LiveTrafficGauge>();
+        services.AddSingleton<ProviderBatchMirror>();
+        services.AddSingleton<BatchExecutor>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<BatchExecutor>());
         return services;
     }
 

@@ -205,4 +205,19 @@ public sealed class FilesTests
         var body = System.Text.Json.JsonDocument.Parse(await noFile.Content.ReadAsStringAsync()).RootElement;
         body.GetProperty("error").GetProperty("message").GetString().Should().Contain("'file' is required");
     }
+
+    [Test]
+    public async Task UploadFile_LargerThanTheGeneralRequestLimit_IsAcceptedOnThisRouteAndStreamsBack()
+    {
+        var key = await JobsHttp.TeamKeyAsync(_api);
+        var content = new byte[12 * 1024 * 1024];
+        new Random(7).NextBytes(content);
+
+        var reply = await JobsHttp.UploadAsync(_api, key, "user_data", "big.bin", content, purposeFirst: true);
+
+        reply.Status.Should().Be(HttpStatusCode.OK, reply.Text);
+        reply.Json.GetProperty("bytes").GetInt64().Should().Be(content.Length);
+        var downloaded = (await Files(key).DownloadFileAsync(reply.Str("id"))).Value.ToArray();
+        downloaded.Should().Equal(content);
+    }
 }

@@ -38,6 +38,8 @@ CREATE TABLE batches (
     expired_at        timestamptz,
     cancelling_at     timestamptz,
     cancelled_at      timestamptz,
+    provider_deployment_id text,                 -- set when the batch runs on the provider's own batch API
+    provider_batch_id      text,
     lease_owner       text,
     lease_until       timestamptz
 );

@@ -1,0 +1,43 @@
+using System.Text;
+using LlmPlatform.Application.Jobs.Files;
+
+namespace LlmPlatform.Application.Tests.Jobs;
+
+/// <summary>The batch JSONL check that runs while an upload streams.</summary>
+public sealed class BatchLineValidatorTests
+{
+    private const string Good = """{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"m","messages":[]}}""";
+
+    private static string? Check(string content, int chunk = 7)
+    {
+        var validator = new BatchLineValidator();
+        var bytes = Encoding.UTF8.GetBytes(content);
+        for (var i = 0; i < bytes.Length; i += chunk)
+        {
+            validator.Append(bytes.AsSpan(i, Math.Min(chunk, bytes.Length - i)));
+        }
+
+        validator.Complete();
+        return validator.Problem;
+    }
+
+    [Test]
+    public void Check_WithValidLinesSplitAcrossReads_FindsNoProblem() =>
+        Check(Good + "\r\n" + Good.Replace("\"a\"", "\"b\"", StringComparison.Ordinal) + "\n\n").Should().BeNull();
+
+    [Test]
+    public void Check_WithALastLineWithoutNewline_ChecksIt() =>
+        Check(Good + "\n{\"custom_id\":\"b\"}").Should().StartWith("Line 2 ");
+
+    [TestCase("""{"custom_id":"b","method":"GET","url":"/v1/chat/completions","body":{"model":"m"}}""", "method")]
+    [TestCase("""{"custom_id":"b","method":"POST","url":"/v1/audio","body":{"model":"m"}}""", "url")]
+    [TestCase("""{"custom_id":"b","method":"POST","url":"/v1/embeddings","body":{}}""", "body.model")]
+    [TestCase("""{"custom_id":"a","method":"POST","url":"/v1/embeddings","body":{"model":"m"}}""", "repeats custom_id")]
+    [TestCase("""not json""", "JSON")]
+    [TestCase("""[1,2]""", "JSON object")]
+    public void Check_WithABadSecondLine_NamesLineTwo(string line, string mentions) =>
+        Check(Good + "\n" + line + "\n" + Good).Should().StartWith("Line 2 ").And.Contain(mentions);
+
+    [Test]
+    public void Check_WithNoRequests_IsAProblem() => Check("\n \n").Should().Contain("no requests");
+}
