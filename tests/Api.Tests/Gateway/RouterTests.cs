@@ -124,6 +124,14 @@ public sealed class RouterTests
         await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 1\n  allowed_fails: 0\n  cooldown_time: 1\n  routing_strategy: least-busy"));
         _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(503));
 
+        // Ties between idle deployments are broken at random: go on until dep-a has had its (failing) turn.
+        for (var i = 0; i < 40 && _a.Script.Received.Count == 0; i++)
+        {
+            using var response = await ChatAsync(api);
+            response.StatusCode.Should().Be(HttpStatusCode.OK, "a failed attempt on dep-a is retried on dep-b");
+        }
+
+        _a.Script.Received.Should().HaveCount(1);
         for (var i = 0; i < 6; i++)
         {
             using var response = await ChatAsync(api);
