@@ -45,8 +45,9 @@ public sealed class FilesLargeTests
         }
     }
 
-    [Test]
-    public async Task UploadAndDownload_OfA400MbFile_StreamBothWaysWithBoundedMemory()
+    [TestCase(true, TestName = "UploadAndDownload_OfA400MbFileWithPurposeFirst_StreamBothWaysWithBoundedMemory")]
+    [TestCase(false, TestName = "UploadAndDownload_OfA400MbFileWithPurposeLast_StreamBothWaysWithBoundedMemory")]
+    public async Task UploadAndDownload_OfA400MbFile_StreamBothWaysWithBoundedMemory(bool purposeFirst)
     {
         var key = await JobsHttp.TeamKeyAsync(_api);
         var baseline = SettledHeap();
@@ -54,7 +55,7 @@ public sealed class FilesLargeTests
 
         var clock = Stopwatch.StartNew();
         await using var generated = new GeneratedContentStream(FileBytes, seed: 0x5EED_F11E);
-        var uploaded = await UploadAsync(key, generated);
+        var uploaded = await UploadAsync(key, generated, purposeFirst);
         var uploadTime = clock.Elapsed;
         var (downloadedBytes, downloadedHash) = await DownloadHashAsync(key, uploaded.GetProperty("id").GetString()!);
         var downloadTime = clock.Elapsed - uploadTime;
@@ -62,7 +63,7 @@ public sealed class FilesLargeTests
 
         var growth = peakHeap - baseline;
         TestContext.Out.WriteLine(
-            $"{FileBytes / (1024 * 1024)} MB: upload {uploadTime.TotalSeconds:0.0} s, download {downloadTime.TotalSeconds:0.0} s; "
+            $"{FileBytes / (1024 * 1024)} MB, purpose {(purposeFirst ? "first" : "last")}: upload {uploadTime.TotalSeconds:0.0} s, download {downloadTime.TotalSeconds:0.0} s; "
             + $"managed heap baseline {baseline / (1024 * 1024)} MB, peak {peakHeap / (1024 * 1024)} MB, growth {growth / (1024 * 1024)} MB over {samples} samples");
         uploaded.GetProperty("bytes").GetInt64().Should().Be(FileBytes);
         downloadedBytes.Should().Be(FileBytes);
@@ -71,14 +72,23 @@ public sealed class FilesLargeTests
         growth.Should().BeLessThan(HeapGrowthBound, "neither the upload nor the download may hold the file in memory");
     }
 
-    private async Task<JsonElement> UploadAsync(string key, Stream content)
+    private async Task<JsonElement> UploadAsync(string key, Stream content, bool purposeFirst)
     {
         // A non-seekable StreamContent has no length, so HttpClient sends it chunked without buffering it either.
+        // With the purpose last the API does not know while the file streams that it is not a batch file.
         using var form = new MultipartFormDataContent();
-        form.Add(new StringContent("user_data"), "purpose");
         var file = new StreamContent(content, 64 * 1024);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", "large.bin");
+        if (purposeFirst)
+        {
+            form.Add(new StringContent("user_data"), "purpose");
+            form.Add(file, "file", "large.bin");
+        }
+        else
+        {
+            form.Add(file, "file", "large.bin");
+            form.Add(new StringContent("user_data"), "purpose");
+        }
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/files") { Content = form };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(50));
