@@ -30,7 +30,7 @@ internal sealed class OpenAiFake
     public async Task ChatAsync(HttpContext context, string route)
     {
         var body = await FakeHttp.RecordAsync(context, _script, route).ConfigureAwait(false);
-        var behavior = _script.Next(route);
+        var behavior = _script.Next(route, body);
         if (!await FakeHttp.BeforeAnswerAsync(context, behavior, _options, ErrorBody).ConfigureAwait(false))
         {
             return;

@@ -11,6 +11,7 @@ public sealed class Script
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Behavior>> _queued = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Behavior> _defaults = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _received = new();
+    private readonly ConcurrentDictionary<string, Behavior> _byMarker = new(StringComparer.Ordinal);
     private int _aborted;
 
     public Behavior Default { get; set; } = Behavior.Answer();
@@ -36,6 +37,23 @@ public sealed class Script
 
     public void SetDefault(string route, Behavior behavior) => _defaults[route] = behavior;
 
+    /// <summary>Every request whose body contains <paramref name="marker"/> gets <paramref name="behavior"/>, before queued ones and defaults.</summary>
+    public void WhenBodyContains(string marker, Behavior behavior) => _byMarker[marker] = behavior;
+
+    /// <summary>The behaviour for a request with this body: a marker's first, else as <see cref="Next(string)"/>.</summary>
+    public Behavior Next(string route, string body)
+    {
+        foreach (var (marker, behavior) in _byMarker)
+        {
+            if (body.Contains(marker, StringComparison.Ordinal))
+            {
+                return behavior;
+            }
+        }
+
+        return Next(route);
+    }
+
     public Behavior Next(string route)
     {
         if (_queued.TryGetValue(route, out var queue) && queue.TryDequeue(out var behavior))
@@ -58,6 +76,7 @@ public sealed class Script
     {
         _queued.Clear();
         _defaults.Clear();
+        _byMarker.Clear();
         _received.Clear();
         Interlocked.Exchange(ref _aborted, 0);
         Default = Behavior.Answer();

@@ -189,6 +189,20 @@ public sealed class FilesTests
         (await _http.GetAsync("/v1/files?purpose=batch", key)).Json.GetProperty("data").GetArrayLength().Should().Be(0);
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task UploadBatchFile_WithALineLongerThanTheLargestRequest_Is400NamingTheLine(bool purposeFirst)
+    {
+        var key = await JobsHttp.TeamKeyAsync(_api);
+        var content = JobsHttp.Jsonl(JobsHttp.ChatLine("a", "demo"), JobsHttp.ChatLine("b", "demo", new string('x', 11 * 1024 * 1024)));
+
+        var reply = await JobsHttp.UploadAsync(_api, key, "batch", "long.jsonl", content, purposeFirst);
+
+        reply.Status.Should().Be(HttpStatusCode.BadRequest, reply.Text);
+        reply.Json.GetProperty("error").GetProperty("message").GetString().Should().StartWith("Line 2 ").And.Contain("longer than 10485760 bytes");
+        (await _http.GetAsync("/v1/files?purpose=batch", key)).Json.GetProperty("data").GetArrayLength().Should().Be(0);
+    }
+
     [Test]
     public async Task UploadFile_WithAnUnknownPurposeOrNoFile_Is400()
     {

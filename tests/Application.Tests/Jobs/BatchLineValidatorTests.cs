@@ -8,9 +8,9 @@ public sealed class BatchLineValidatorTests
 {
     private const string Good = """{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"m","messages":[]}}""";
 
-    private static string? Check(string content, int chunk = 7)
+    private static string? Check(string content, int chunk = 7, long maxLineBytes = 1024)
     {
-        var validator = new BatchLineValidator();
+        var validator = new BatchLineValidator(maxLineBytes);
         var bytes = Encoding.UTF8.GetBytes(content);
         for (var i = 0; i < bytes.Length; i += chunk)
         {
@@ -37,6 +37,15 @@ public sealed class BatchLineValidatorTests
     [TestCase("""[1,2]""", "JSON object")]
     public void Check_WithABadSecondLine_NamesLineTwo(string line, string mentions) =>
         Check(Good + "\n" + line + "\n" + Good).Should().StartWith("Line 2 ").And.Contain(mentions);
+
+    [Test]
+    public void Check_WithALineLongerThanTheLargestRequest_NamesItWithoutBufferingIt() =>
+        Check(Good + "\n" + new string('x', 5000) + "\n" + Good, chunk: 100, maxLineBytes: Good.Length)
+            .Should().StartWith("Line 2 ").And.Contain($"longer than {Good.Length} bytes");
+
+    [Test]
+    public void Check_WithALineExactlyAtTheLimit_AcceptsIt() =>
+        Check(Good + "\n", maxLineBytes: Good.Length).Should().BeNull();
 
     [Test]
     public void Check_WithNoRequests_IsAProblem() => Check("\n \n").Should().Contain("no requests");

@@ -7,14 +7,22 @@ namespace LlmPlatform.Application.Jobs.Files;
 /// <summary>
 /// Checks a batch input file line by line as its bytes stream past: each non-empty line must be a JSON object
 /// <c>{custom_id, method: "POST", url, body: {model, ...}}</c> with a unique <c>custom_id</c>. Keeps the first
-/// problem, naming its line; only the current line is buffered.
+/// problem, naming its line; only the current line is buffered, and only up to <c>maxLineBytes</c>: a longer
+/// line is a problem (it could not be sent as one request either), so memory stays bounded even for a file that is
+/// not a batch file at all (checked only because its purpose comes after it in the form).
 /// </summary>
 internal sealed class BatchLineValidator
 {
     private readonly ArrayBufferWriter<byte> _line = new();
     private readonly HashSet<string> _customIds = new(StringComparer.Ordinal);
+    private readonly long _maxLineBytes;
     private int _lineNumber;
     private int _requests;
+
+    public BatchLineValidator(long maxLineBytes)
+    {
+        _maxLineBytes = maxLineBytes;
+    }
 
     /// <summary>The first problem found, naming its line; null while the file is valid.</summary>
     public string? Problem { get; private set; }
@@ -24,13 +32,20 @@ internal sealed class BatchLineValidator
         while (Problem is null && bytes.Length > 0)
         {
             var end = bytes.IndexOf((byte)'\n');
-            if (end < 0)
+            var part = end < 0 ? bytes : bytes[..end];
+            if (_line.WrittenCount + (long)part.Length > _maxLineBytes)
             {
-                _line.Write(bytes);
+                Problem = $"Line {_lineNumber + 1} of the batch file is longer than {_maxLineBytes} bytes, the largest request the gateway takes.";
+                _line.Clear();
                 return;
             }
 
-            _line.Write(bytes[..end]);
+            _line.Write(part);
+            if (end < 0)
+            {
+                return;
+            }
+
             bytes = bytes[(end + 1)..];
             EndLine();
         }

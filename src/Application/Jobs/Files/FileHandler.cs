@@ -67,7 +67,7 @@ internal sealed class FileHandler :
 
                     filename = Path.GetFileName(part.FileName);
                     var limit = purpose is null ? _limits.Largest : _limits.LimitOf(purpose);
-                    validator = purpose is null or FilePurposes.Batch ? new BatchLineValidator() : null;
+                    validator = purpose is null or FilePurposes.Batch ? new BatchLineValidator(_limits.BatchLineBytes) : null;
                     await using var inspection = new UploadInspectionStream(part.Content, limit, validator);
                     saved = true;
                     bytes = await _blobs.SaveAsync(id, inspection, cancellationToken).ConfigureAwait(false);

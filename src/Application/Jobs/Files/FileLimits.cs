@@ -11,7 +11,11 @@ public sealed class FileLimits
     {
         _configured = configuration.General.FilesMaxBytes;
         Largest = FilePurposes.Uploadable.Max(LimitOf);
+        BatchLineBytes = configuration.General.MaxRequestSizeBytes;
     }
+
+    /// <summary>The longest line of a batch file: one line is one request, so <c>max_request_size_mb</c>.</summary>
+    public long BatchLineBytes { get; }
 
     /// <summary>The largest limit of any purpose: the bound while the purpose is not known yet.</summary>
     public long Largest { get; }
