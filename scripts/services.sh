@@ -20,6 +20,16 @@ log() { printf '[services] %s\n' "$*" >&2; }
 
 is_root() { [ "$(id -u)" = "0" ]; }
 
+# Whether something accepts connections on 127.0.0.1:PORT.
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The first port from $1 on that nothing listens on.
+free_port_from() {
+  local port="$1"
+  while port_busy "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+
 find_pg_bin() {
   local candidate
   for candidate in /usr/lib/postgresql/15/bin /usr/lib/postgresql/16/bin /usr/lib/postgresql/17/bin /usr/lib/postgresql/14/bin; do
@@ -86,6 +96,12 @@ ensure_postgres() {
   as_pg mkdir -p "$sock"
 
   if [ ! -f "$data/PG_VERSION" ]; then
+    if port_busy "$PG_PORT"; then
+      # Another checkout's (or another) server has the port: this cluster takes the next free one.
+      local wanted="$PG_PORT"
+      PG_PORT="$(free_port_from "$PG_PORT")"
+      log "port $wanted is taken; this cluster uses $PG_PORT"
+    fi
     log "creating the PostgreSQL cluster in $data"
     local pwfile
     pwfile="$(mktemp)"
@@ -104,7 +120,17 @@ ensure_postgres() {
     } | as_pg tee -a "$data/postgresql.conf" >/dev/null
   fi
 
+  # The cluster keeps the port it was created with (the last 'port =' line of its configuration).
+  local configured
+  configured="$(as_pg awk '/^port = /{p=$3} END{print p}' "$data/postgresql.conf")"
+  PG_PORT="${configured:-$PG_PORT}"
   if ! as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    if port_busy "$PG_PORT"; then
+      local taken="$PG_PORT"
+      PG_PORT="$(free_port_from "$PG_PORT")"
+      log "port $taken is taken; moving this cluster to $PG_PORT"
+      echo "port = $PG_PORT" | as_pg tee -a "$data/postgresql.conf" >/dev/null
+    fi
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
     as_pg "$bin/pg_ctl" -D "$data" -l "$dir/postgresql.log" -w -t 60 start >/dev/null
   fi
