@@ -25,7 +25,7 @@ public sealed class LeaseBookTests
     {
         var book = new LeaseBook(_time);
 
-        book.TryAdmit([Rpm(1000)], [], out _).Should().BeNull();
+        book.TryAdmit([Rpm(1000)], out _).Should().BeNull();
     }
 
     [Test]
@@ -33,19 +33,19 @@ public sealed class LeaseBookTests
     {
         var book = new LeaseBook(_time);
         var check = Rpm(1000);
-        book.Granted([check], new LimitDecision(true, [1], -1), [10], []);
+        book.Granted([check], new LimitDecision(true, [1], -1), [10]);
 
         var refills = 0;
         for (var i = 0; i < 10; i++)
         {
-            var decision = book.TryAdmit([check], [], out var refill);
+            var decision = book.TryAdmit([check], out var refill);
             decision.Should().NotBeNull($"request {i + 1} fits in the lease of 10");
             decision!.Values[0].Should().Be(2 + i, "the value counts this node's admissions");
             refills += refill ? 1 : 0;
         }
 
         refills.Should().Be(1, "one refill is asked for when the lease runs below half, not one per request");
-        book.TryAdmit([check], [], out _).Should().BeNull("the lease is spent");
+        book.TryAdmit([check], out _).Should().BeNull("the lease is spent");
     }
 
     [Test]
@@ -53,10 +53,10 @@ public sealed class LeaseBookTests
     {
         var book = new LeaseBook(_time);
         var rpm = Rpm(1000);
-        book.Granted([rpm], new LimitDecision(true, [1], -1), [1], []);
+        book.Granted([rpm], new LimitDecision(true, [1], -1), [1]);
 
-        book.TryAdmit([rpm, Budget(1_000_000, 100)], [], out _).Should().BeNull();
-        book.TryAdmit([rpm], [], out _).Should().NotBeNull("the request lease was not touched");
+        book.TryAdmit([rpm, Budget(1_000_000, 100)], out _).Should().BeNull();
+        book.TryAdmit([rpm], out _).Should().NotBeNull("the request lease was not touched");
     }
 
     [Test]
@@ -64,23 +64,21 @@ public sealed class LeaseBookTests
     {
         var book = new LeaseBook(_time);
         var check = Rpm(1000);
-        book.Granted([check], new LimitDecision(true, [1], -1), [10], []);
+        book.Granted([check], new LimitDecision(true, [1], -1), [10]);
 
         _time.Advance(LeaseBook.Freshness + TimeSpan.FromMilliseconds(1));
 
-        book.TryAdmit([check], [], out _).Should().BeNull();
+        book.TryAdmit([check], out _).Should().BeNull();
     }
 
     [Test]
     public void TryAdmit_WhenTheLimitChanged_HandsTheLeaseBack()
     {
         var book = new LeaseBook(_time);
-        book.Granted([Rpm(1000)], new LimitDecision(true, [1], -1), [10], []);
-        var handBack = new List<LimitAdjustment>();
+        book.Granted([Rpm(1000)], new LimitDecision(true, [1], -1), [10]);
+        book.TryAdmit([Rpm(500)], out _).Should().BeNull();
 
-        book.TryAdmit([Rpm(500)], handBack, out _).Should().BeNull();
-
-        handBack.Should().ContainSingle().Which.Delta.Should().Be(-10);
+        book.TakeHandBack().Should().ContainSingle().Which.Delta.Should().Be(-10);
     }
 
     [Test]
@@ -88,14 +86,14 @@ public sealed class LeaseBookTests
     {
         var book = new LeaseBook(_time);
         var budget = Budget(1_000_000, 100);
-        book.Granted([budget], new LimitDecision(true, [100], -1), [800], []);
-        book.TryAdmit([budget], [], out _).Should().NotBeNull();
-        var handBack = new List<LimitAdjustment>();
+        book.Granted([budget], new LimitDecision(true, [100], -1), [800]);
+        book.TryAdmit([budget], out _).Should().NotBeNull();
+        book.TakeHandBack().Should().BeNull("nothing was dropped yet");
 
         _time.Advance(LeaseBook.BudgetLeaseLife);
 
-        book.TryAdmit([budget], handBack, out _).Should().BeNull();
-        handBack.Should().ContainSingle().Which.Delta.Should().Be(-700);
+        book.TryAdmit([budget], out _).Should().BeNull();
+        book.TakeHandBack().Should().ContainSingle().Which.Delta.Should().Be(-700);
     }
 
     [Test]
@@ -103,12 +101,12 @@ public sealed class LeaseBookTests
     {
         var book = new LeaseBook(_time);
         var tokens = Tpm(10_000);
-        book.Granted([tokens], new LimitDecision(true, [4_000], -1), [0], []);
-        book.TryAdmit([tokens], [], out _).Should().NotBeNull();
+        book.Granted([tokens], new LimitDecision(true, [4_000], -1), [0]);
+        book.TryAdmit([tokens], out _).Should().NotBeNull();
 
         book.Settled([new LimitAdjustment(tokens.Key, LimitKind.Tokens, 1_500, tokens.Ttl)], [5_500]);
 
-        book.TryAdmit([tokens], [], out _).Should().BeNull("past half the limit every request goes to Redis");
+        book.TryAdmit([tokens], out _).Should().BeNull("past half the limit every request goes to Redis");
     }
 
     [Test]
@@ -116,9 +114,9 @@ public sealed class LeaseBookTests
     {
         var book = new LeaseBook(_time);
         var parallel = new LimitCheck("p:k:a", LimitKind.Parallel, 100, 1, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
-        book.Granted([parallel], new LimitDecision(true, [1], -1), [0], []);
+        book.Granted([parallel], new LimitDecision(true, [1], -1), [0]);
 
-        book.TryAdmit([parallel], [], out _).Should().BeNull();
+        book.TryAdmit([parallel], out _).Should().BeNull();
     }
 
     [Test]
@@ -129,12 +127,15 @@ public sealed class LeaseBookTests
     }
 
     [Test]
-    public void TakeAll_ReturnsEveryUnusedLease()
+    public void DropAll_HandsBackEveryUnusedLease()
     {
         var book = new LeaseBook(_time);
-        book.Granted([Rpm(1000), Budget(1_000_000, 100)], new LimitDecision(true, [1, 100], -1), [10, 800], []);
+        book.Granted([Rpm(1000), Budget(1_000_000, 100)], new LimitDecision(true, [1, 100], -1), [10, 800]);
 
-        book.TakeAll().Select(a => a.Delta).Should().BeEquivalentTo([-10L, -800L]);
-        book.TryAdmit([Rpm(1000)], [], out _).Should().BeNull();
+        book.DropAll();
+
+        book.TakeHandBack()!.Select(a => a.Delta).Should().BeEquivalentTo([-10L, -800L]);
+        book.TakeHandBack().Should().BeNull("what was taken is gone");
+        book.TryAdmit([Rpm(1000)], out _).Should().BeNull();
     }
 }

@@ -28,6 +28,8 @@ internal sealed class LeaseBook
 
     private readonly object _gate = new();
     private readonly Dictionary<string, Lease> _leases = new(StringComparer.Ordinal);
+    private List<LimitAdjustment> _handBack = [];
+    private int _handBackCount;
     private readonly TimeProvider _time;
 
     public LeaseBook(TimeProvider time)
@@ -37,10 +39,10 @@ internal sealed class LeaseBook
 
     /// <summary>
     /// Admits the request from this node's leases when every check can be; otherwise takes nothing and returns null.
-    /// <paramref name="refill"/> says whether a lease ran low and should be topped up in the background.
-    /// <paramref name="expired"/> receives leases that ran out of time, to be handed back to Redis.
+    /// <paramref name="refill"/> says whether a lease ran low and should be topped up in the background. Leases that
+    /// ran out of time or whose limit changed are dropped, to be handed back (<see cref="TakeHandBack"/>).
     /// </summary>
-    public LimitDecision? TryAdmit(IReadOnlyList<LimitCheck> checks, List<LimitAdjustment> expired, out bool refill)
+    public LimitDecision? TryAdmit(IReadOnlyList<LimitCheck> checks, out bool refill)
     {
         refill = false;
         var now = _time.GetUtcNow();
@@ -56,7 +58,7 @@ internal sealed class LeaseBook
 
                 if (lease.ExpiresAt <= now || lease.Limit != check.Limit)
                 {
-                    Drop(check.Key, lease, expired);
+                    Drop(check.Key, lease);
                     return null;
                 }
 
@@ -118,7 +120,7 @@ internal sealed class LeaseBook
     }
 
     /// <summary>Records what Redis said about the counters of an admission (and the leases it granted).</summary>
-    public void Granted(IReadOnlyList<LimitCheck> checks, LimitDecision decision, IReadOnlyList<long> granted, List<LimitAdjustment> handBack)
+    public void Granted(IReadOnlyList<LimitCheck> checks, LimitDecision decision, IReadOnlyList<long> granted)
     {
         if (!decision.Admitted)
         {
@@ -141,7 +143,7 @@ internal sealed class LeaseBook
                 {
                     if (lease is not null)
                     {
-                        Drop(check.Key, lease, handBack);
+                        Drop(check.Key, lease);
                     }
 
                     lease = new Lease { Limit = check.Limit, Ttl = check.Ttl };
@@ -202,32 +204,42 @@ internal sealed class LeaseBook
         }
     }
 
-    /// <summary>Takes every unused lease, to hand back to Redis.</summary>
-    public List<LimitAdjustment> TakeAll()
+    /// <summary>Drops every lease (at shutdown): all their unused parts are then waiting to be handed back.</summary>
+    public void DropAll()
     {
-        var handBack = new List<LimitAdjustment>();
         lock (_gate)
         {
-            foreach (var (key, lease) in _leases)
+            foreach (var (key, lease) in _leases.ToList())
             {
-                if (lease.Left > 0)
-                {
-                    handBack.Add(new LimitAdjustment(key, LimitKind.Budget, -lease.Left, lease.Ttl));
-                }
+                Drop(key, lease);
             }
-
-            _leases.Clear();
         }
-
-        return handBack;
     }
 
-    private void Drop(string key, Lease lease, List<LimitAdjustment> handBack)
+    /// <summary>The unused parts of dropped leases, to return to Redis; null when there are none (the usual case, no lock taken).</summary>
+    public List<LimitAdjustment>? TakeHandBack()
+    {
+        if (Volatile.Read(ref _handBackCount) == 0)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            var taken = _handBack;
+            _handBack = [];
+            _handBackCount = 0;
+            return taken;
+        }
+    }
+
+    private void Drop(string key, Lease lease)
     {
         _leases.Remove(key);
         if (lease.Left > 0)
         {
-            handBack.Add(new LimitAdjustment(key, LimitKind.Budget, -lease.Left, lease.Ttl));
+            _handBack.Add(new LimitAdjustment(key, LimitKind.Budget, -lease.Left, lease.Ttl));
+            Volatile.Write(ref _handBackCount, _handBack.Count);
         }
     }
 

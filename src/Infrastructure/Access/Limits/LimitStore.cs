@@ -34,10 +34,9 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
     {
         if (_redis is not null && _connection.IsConnected)
         {
-            var handBack = new List<LimitAdjustment>();
             try
             {
-                if (_leases.TryAdmit(checks, handBack, out var refill) is { } local)
+                if (_leases.TryAdmit(checks, out var refill) is { } local)
                 {
                     if (refill)
                     {
@@ -48,7 +47,7 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
                 }
 
                 var (decision, granted) = await _redis.TryAdmitLeasingAsync(checks, LeaseBook.Wanted(checks)).ConfigureAwait(false);
-                _leases.Granted(checks, decision, granted, handBack);
+                _leases.Granted(checks, decision, granted);
                 return decision;
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -57,7 +56,7 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
             }
             finally
             {
-                HandBack(handBack);
+                HandBack(_leases.TakeHandBack());
             }
         }
 
@@ -105,7 +104,8 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
     {
         if (_redis is not null)
         {
-            HandBack(_leases.TakeAll());
+            _leases.DropAll();
+            HandBack(_leases.TakeHandBack());
             await _redis.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -119,13 +119,12 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
             probe[i] = checks[i] with { Amount = 0 };
         }
 
-        var handBack = new List<LimitAdjustment>();
         try
         {
             var (decision, granted) = await _redis!.TryAdmitLeasingAsync(probe, LeaseBook.Wanted(checks)).ConfigureAwait(false);
             if (decision.Admitted)
             {
-                _leases.Granted(probe, decision, granted, handBack);
+                _leases.Granted(probe, decision, granted);
             }
             else
             {
@@ -138,13 +137,13 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
             LogRedisFailed(_logger, "lease refill", ex.GetType().Name);
         }
 
-        HandBack(handBack);
+        HandBack(_leases.TakeHandBack());
     }
 
     /// <summary>Returns unused leases to Redis in the background (with the next settlement or admission).</summary>
-    private void HandBack(List<LimitAdjustment> handBack)
+    private void HandBack(List<LimitAdjustment>? handBack)
     {
-        if (handBack.Count > 0 && _redis is not null)
+        if (handBack is { Count: > 0 } && _redis is not null)
         {
             _ = _redis.SettleAsync(handBack).ContinueWith(
                 t => LogRedisFailed(_logger, "lease hand-back", t.Exception!.InnerException!.GetType().Name),
