@@ -2,7 +2,7 @@ namespace LlmPlatform.Api.Errors;
 
 /// <summary>
 /// The one place exceptions become responses: a bad request from Kestrel keeps its status (413 for an
-/// oversized body), anything else is a 500 with no stack trace. Also gives empty 404/405 answers the envelope.
+/// oversized body), a body that breaks its own framing is a 400, anything else is a 500 with no stack trace. Also gives empty 404/405 answers the envelope.
 /// </summary>
 internal sealed partial class ErrorHandlingMiddleware
 {
@@ -27,6 +27,12 @@ internal sealed partial class ErrorHandlingMiddleware
                 ? "The request body is larger than this server accepts."
                 : "The request could not be read: " + ex.Message;
             await ErrorWriter.WriteAsync(context, ex.StatusCode, message, "invalid_request_error", null, ex.StatusCode == 413 ? "request_too_large" : "bad_request").ConfigureAwait(false);
+            return;
+        }
+        catch (InvalidDataException ex) when (!context.Response.HasStarted)
+        {
+            // A body that breaks its own framing (a multipart section with no headers, say): the client's fault.
+            await ErrorWriter.WriteAsync(context, 400, "The request body could not be read: " + ex.Message, "invalid_request_error", null, "bad_request").ConfigureAwait(false);
             return;
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

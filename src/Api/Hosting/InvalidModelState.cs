@@ -1,5 +1,6 @@
 using LlmPlatform.Api.Errors;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LlmPlatform.Api.Hosting;
 
@@ -24,6 +25,12 @@ internal static class InvalidModelState
 
                 var param = ParamOf(key);
                 var message = string.IsNullOrEmpty(error.ErrorMessage) ? error.Exception?.Message ?? "Invalid request." : error.ErrorMessage;
+                if (IsQueryOrRouteValue(context, key))
+                {
+                    // A query string or route value of the wrong type ("limit=abc"): name it; the body is not at fault.
+                    return new ErrorEnvelopeResult(400, Sanitize($"'{key}' is not valid: {message}"), key, "invalid_request_error");
+                }
+
                 if (message.Contains("non-empty request body is required", StringComparison.Ordinal))
                 {
                     message = "The request needs a JSON body.";
@@ -40,6 +47,11 @@ internal static class InvalidModelState
 
         return new ErrorEnvelopeResult(400, "The request is not valid.", null, "invalid_request_error");
     }
+
+    private static bool IsQueryOrRouteValue(ActionContext context, string key) =>
+        context.ActionDescriptor.Parameters.Any(p =>
+            string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)
+            && (p.BindingInfo?.BindingSource == BindingSource.Query || p.BindingInfo?.BindingSource == BindingSource.Path));
 
     private static string? ParamOf(string key)
     {

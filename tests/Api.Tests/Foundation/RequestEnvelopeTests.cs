@@ -222,4 +222,35 @@ public sealed class RequestEnvelopeTests
         var text = await response.Content.ReadAsStringAsync();
         text.Should().Contain("# TYPE http_server_request_duration_seconds histogram");
     }
+
+    [Test]
+    public async Task Upload_WithABrokenMultipartBody_Is400InTheEnvelope()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/files")
+        {
+            Content = new StringContent("--zz\r\nbroken", Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=zz");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiServer.MasterKey);
+
+        using var response = await _anonymous.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ErrorOf(response)).GetProperty("code").GetString().Should().Be("bad_request");
+    }
+
+    [TestCase("v1/files?limit=abc", "limit")]
+    [TestCase("webhooks/wh_x/deliveries?limit=1.5", "limit")]
+    public async Task QueryParameter_OfTheWrongType_Is400NamingIt(string path, string parameter)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiServer.MasterKey);
+
+        using var response = await _anonymous.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var error = await ErrorOf(response);
+        error.GetProperty("param").GetString().Should().Be(parameter);
+        error.GetProperty("message").GetString().Should().StartWith($"'{parameter}' is not valid").And.NotContain("body");
+    }
 }
