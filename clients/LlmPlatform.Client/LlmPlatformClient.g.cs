@@ -1329,66 +1329,66 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendKeysAsync(string? start_date, string? end_date, string? limit);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendKeysAsync(string? start_date, string? end_date, int? limit);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendKeysAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendKeysAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendUsersAsync(string? start_date, string? end_date, string? limit);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendUsersAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTeamsAsync(string? start_date, string? end_date, string? limit);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendUsersAsync(string? start_date, string? end_date, int? limit);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTeamsAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendUsersAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendModelsAsync(string? start_date, string? end_date, string? limit);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendModelsAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendEndUsersAsync(string? start_date, string? end_date, string? limit);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTeamsAsync(string? start_date, string? end_date, int? limit);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendEndUsersAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTeamsAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTagsAsync(string? start_date, string? end_date, string? limit);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTagsAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken);
-
-        /// <returns>OK</returns>
-        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SpendLogEntry>> SpendLogsAsync(string? api_key, string? user_id, string? team_id, string? request_id, string? start_date, string? end_date, string? page, string? page_size);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendModelsAsync(string? start_date, string? end_date, int? limit);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SpendLogEntry>> SpendLogsAsync(string? api_key, string? user_id, string? team_id, string? request_id, string? start_date, string? end_date, string? page, string? page_size, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendModelsAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendEndUsersAsync(string? start_date, string? end_date, int? limit);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendEndUsersAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTagsAsync(string? start_date, string? end_date, int? limit);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTagsAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken);
+
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SpendLogEntry>> SpendLogsAsync(string? api_key, string? user_id, string? team_id, string? request_id, string? start_date, string? end_date, int? page, int? page_size);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SpendLogEntry>> SpendLogsAsync(string? api_key, string? user_id, string? team_id, string? request_id, string? start_date, string? end_date, int? page, int? page_size, System.Threading.CancellationToken cancellationToken);
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
@@ -17018,7 +17018,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendKeysAsync(string? start_date, string? end_date, string? limit)
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendKeysAsync(string? start_date, string? end_date, int? limit)
         {
             return SpendKeysAsync(start_date, end_date, limit, System.Threading.CancellationToken.None);
         }
@@ -17026,7 +17026,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendKeysAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendKeysAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -17130,7 +17130,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendUsersAsync(string? start_date, string? end_date, string? limit)
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendUsersAsync(string? start_date, string? end_date, int? limit)
         {
             return SpendUsersAsync(start_date, end_date, limit, System.Threading.CancellationToken.None);
         }
@@ -17138,7 +17138,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendUsersAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendUsersAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -17242,7 +17242,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTeamsAsync(string? start_date, string? end_date, string? limit)
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTeamsAsync(string? start_date, string? end_date, int? limit)
         {
             return SpendTeamsAsync(start_date, end_date, limit, System.Threading.CancellationToken.None);
         }
@@ -17250,7 +17250,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTeamsAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTeamsAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -17354,7 +17354,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendModelsAsync(string? start_date, string? end_date, string? limit)
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendModelsAsync(string? start_date, string? end_date, int? limit)
         {
             return SpendModelsAsync(start_date, end_date, limit, System.Threading.CancellationToken.None);
         }
@@ -17362,7 +17362,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendModelsAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendModelsAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -17466,7 +17466,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendEndUsersAsync(string? start_date, string? end_date, string? limit)
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendEndUsersAsync(string? start_date, string? end_date, int? limit)
         {
             return SpendEndUsersAsync(start_date, end_date, limit, System.Threading.CancellationToken.None);
         }
@@ -17474,7 +17474,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendEndUsersAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendEndUsersAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -17578,7 +17578,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTagsAsync(string? start_date, string? end_date, string? limit)
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTagsAsync(string? start_date, string? end_date, int? limit)
         {
             return SpendTagsAsync(start_date, end_date, limit, System.Threading.CancellationToken.None);
         }
@@ -17586,7 +17586,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTagsAsync(string? start_date, string? end_date, string? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<JsonObject>> SpendTagsAsync(string? start_date, string? end_date, int? limit, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -17690,7 +17690,7 @@ namespace LlmPlatform.Client
 
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SpendLogEntry>> SpendLogsAsync(string? api_key, string? user_id, string? team_id, string? request_id, string? start_date, string? end_date, string? page, string? page_size)
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SpendLogEntry>> SpendLogsAsync(string? api_key, string? user_id, string? team_id, string? request_id, string? start_date, string? end_date, int? page, int? page_size)
         {
             return SpendLogsAsync(api_key, user_id, team_id, request_id, start_date, end_date, page, page_size, System.Threading.CancellationToken.None);
         }
@@ -17698,7 +17698,7 @@ namespace LlmPlatform.Client
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <returns>OK</returns>
         /// <exception cref="LlmPlatformApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SpendLogEntry>> SpendLogsAsync(string? api_key, string? user_id, string? team_id, string? request_id, string? start_date, string? end_date, string? page, string? page_size, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SpendLogEntry>> SpendLogsAsync(string? api_key, string? user_id, string? team_id, string? request_id, string? start_date, string? end_date, int? page, int? page_size, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;

@@ -50,7 +50,7 @@ internal static class InvalidModelState
 
     private static bool IsQueryOrRouteValue(ActionContext context, string key) =>
         context.ActionDescriptor.Parameters.Any(p =>
-            string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)
+            string.Equals(p.BindingInfo?.BinderModelName ?? p.Name, key, StringComparison.OrdinalIgnoreCase)
             && (p.BindingInfo?.BindingSource == BindingSource.Query || p.BindingInfo?.BindingSource == BindingSource.Path));
 
     private static string? ParamOf(string key)

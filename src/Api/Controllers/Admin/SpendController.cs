@@ -22,37 +22,37 @@ public sealed class SpendController : AdminController
     /// <summary>Spend per key, most first: <c>token</c> (the key's hash), <c>key_alias</c>, <c>key_name</c>, <c>spend</c>.</summary>
     [HttpGet("/spend/keys")]
     [ProducesResponseType<IReadOnlyList<JsonObject>>(StatusCodes.Status200OK)]
-    public Task<IActionResult> Keys([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] string? limit, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Keys([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] int? limit, CancellationToken cancellationToken) =>
         ByEntity(SpendEntity.Key, startDate, endDate, limit, e => Row(e, ("token", e.Id), ("key_alias", e.Alias), ("key_name", e.KeyName)), cancellationToken);
 
     /// <summary>Spend per user, most first: <c>user_id</c>, <c>user_email</c>, <c>spend</c>.</summary>
     [HttpGet("/spend/users")]
     [ProducesResponseType<IReadOnlyList<JsonObject>>(StatusCodes.Status200OK)]
-    public Task<IActionResult> Users([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] string? limit, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Users([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] int? limit, CancellationToken cancellationToken) =>
         ByEntity(SpendEntity.User, startDate, endDate, limit, e => Row(e, ("user_id", e.Id), ("user_email", e.Alias)), cancellationToken);
 
     /// <summary>Spend per team, most first: <c>team_id</c>, <c>team_alias</c>, <c>spend</c>.</summary>
     [HttpGet("/spend/teams")]
     [ProducesResponseType<IReadOnlyList<JsonObject>>(StatusCodes.Status200OK)]
-    public Task<IActionResult> Teams([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] string? limit, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Teams([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] int? limit, CancellationToken cancellationToken) =>
         ByEntity(SpendEntity.Team, startDate, endDate, limit, e => Row(e, ("team_id", e.Id), ("team_alias", e.Alias)), cancellationToken);
 
     /// <summary>Spend per model group, most first: <c>model</c>, <c>spend</c>.</summary>
     [HttpGet("/spend/models")]
     [ProducesResponseType<IReadOnlyList<JsonObject>>(StatusCodes.Status200OK)]
-    public Task<IActionResult> Models([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] string? limit, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Models([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] int? limit, CancellationToken cancellationToken) =>
         ByEntity(SpendEntity.Model, startDate, endDate, limit, e => Row(e, ("model", e.Id)), cancellationToken);
 
     /// <summary>Spend per end user (customer), most first: <c>end_user</c>, <c>spend</c>.</summary>
     [HttpGet("/spend/end_users")]
     [ProducesResponseType<IReadOnlyList<JsonObject>>(StatusCodes.Status200OK)]
-    public Task<IActionResult> EndUsers([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] string? limit, CancellationToken cancellationToken) =>
+    public Task<IActionResult> EndUsers([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] int? limit, CancellationToken cancellationToken) =>
         ByEntity(SpendEntity.EndUser, startDate, endDate, limit, e => Row(e, ("end_user", e.Id)), cancellationToken);
 
     /// <summary>Spend per request tag, most first, as LiteLLM: <c>individual_request_tag</c>, <c>log_count</c>, <c>total_spend</c>.</summary>
     [HttpGet("/spend/tags")]
     [ProducesResponseType<IReadOnlyList<JsonObject>>(StatusCodes.Status200OK)]
-    public Task<IActionResult> Tags([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] string? limit, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Tags([FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery(Name = "limit")] int? limit, CancellationToken cancellationToken) =>
         ByEntity(
             SpendEntity.Tag,
             startDate,
@@ -83,17 +83,12 @@ public sealed class SpendController : AdminController
         [FromQuery(Name = "request_id")] string? requestId,
         [FromQuery(Name = "start_date")] string? startDate,
         [FromQuery(Name = "end_date")] string? endDate,
-        [FromQuery(Name = "page")] string? page,
-        [FromQuery(Name = "page_size")] string? pageSize,
+        [FromQuery(Name = "page")] int? page,
+        [FromQuery(Name = "page_size")] int? pageSize,
         CancellationToken cancellationToken)
     {
-        if (!TryInteger(page, "page", out var pageNumber, out var failure) || !TryInteger(pageSize, "page_size", out var size, out failure))
-        {
-            return failure!;
-        }
-
         return Answer(
-            await Mediator.Send(new GetSpendLogsQuery(apiKey, userId, teamId, requestId, startDate, endDate, pageNumber, size, Caller), cancellationToken).ConfigureAwait(false),
+            await Mediator.Send(new GetSpendLogsQuery(apiKey, userId, teamId, requestId, startDate, endDate, page, pageSize, Caller), cancellationToken).ConfigureAwait(false),
             rows => rows);
     }
 
@@ -174,35 +169,10 @@ public sealed class SpendController : AdminController
         return node;
     }
 
-    /// <summary>An integer query parameter, or null when absent; anything else is a 400 naming it.</summary>
-    private static bool TryInteger(string? text, string name, out int? value, out IActionResult? failure)
+    private async Task<IActionResult> ByEntity(SpendEntity entity, string? startDate, string? endDate, int? limit, Func<EntitySpend, JsonObject> shape, CancellationToken cancellationToken)
     {
-        value = null;
-        failure = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-        {
-            value = parsed;
-            return true;
-        }
-
-        failure = Failure(Error.Validation($"'{name}' must be an integer.", name));
-        return false;
-    }
-
-    private async Task<IActionResult> ByEntity(SpendEntity entity, string? startDate, string? endDate, string? limit, Func<EntitySpend, JsonObject> shape, CancellationToken cancellationToken)
-    {
-        if (!TryInteger(limit, "limit", out var count, out var failure))
-        {
-            return failure!;
-        }
-
         return Answer(
-            await Mediator.Send(new GetSpendByEntityQuery(entity, startDate, endDate, count, Caller), cancellationToken).ConfigureAwait(false),
+            await Mediator.Send(new GetSpendByEntityQuery(entity, startDate, endDate, limit, Caller), cancellationToken).ConfigureAwait(false),
             rows => rows.Select(shape).ToList());
     }
 }
