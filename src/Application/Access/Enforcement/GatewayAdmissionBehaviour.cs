@@ -87,10 +87,10 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
         var soft = new List<SoftBudgetWatch>();
         if (!caller.IsMasterKey)
         {
-            AddScope(checks, soft, "key", caller.KeyHash, caller.KeyLimits, now, caller.Owner);
-            AddScope(checks, soft, "user", caller.UserId, caller.UserLimits, now, caller.Owner);
-            AddScope(checks, soft, "team", caller.TeamId, caller.TeamLimits, now, caller.Owner);
-            AddScope(checks, soft, "organization", caller.OrganizationId, caller.OrganizationLimits, now, caller.Owner);
+            AddScope(checks, soft, "key", caller.KeyHash, caller.KeyLimits, now, caller);
+            AddScope(checks, soft, "user", caller.UserId, caller.UserLimits, now, caller);
+            AddScope(checks, soft, "team", caller.TeamId, caller.TeamLimits, now, caller);
+            AddScope(checks, soft, "organization", caller.OrganizationId, caller.OrganizationLimits, now, caller);
             if (group is not null)
             {
                 AddModelScope(checks, caller, group, now);
@@ -99,7 +99,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
 
         if (endUser is not null)
         {
-            AddScope(checks, soft, "end_user", endUser.UserId, endUser.Limits, now, caller.Owner);
+            AddScope(checks, soft, "end_user", endUser.UserId, endUser.Limits, now, caller);
         }
 
         if (checks.Count == 0)
@@ -170,7 +170,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
             : new Error(ErrorKind.Forbidden, "model_not_allowed", $"{who} is not allowed to use the model '{group}'.", "model");
     }
 
-    private static void AddScope(List<LimitCheck> checks, List<SoftBudgetWatch> soft, string scope, string? id, LimitSet limits, DateTimeOffset now, string callerOwner)
+    private static void AddScope(List<LimitCheck> checks, List<SoftBudgetWatch> soft, string scope, string? id, LimitSet limits, DateTimeOffset now, CallerIdentity caller)
     {
         if (id is null || limits.IsEmpty)
         {
@@ -201,7 +201,7 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
             checks.Add(budget);
             if (limits.SoftBudget is { } softBudget)
             {
-                soft.Add(new SoftBudgetWatch(budget.Key, scope, id, softBudget, limits.MaxBudget) { Owner = OwnerOf(scope, id, callerOwner) });
+                soft.Add(new SoftBudgetWatch(budget.Key, scope, id, softBudget, limits.MaxBudget) { Owner = OwnerOf(scope, id, caller) });
             }
         }
     }
@@ -245,19 +245,19 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
     private static long MinuteOf(DateTimeOffset now) => now.ToUnixTimeSeconds() / 60;
 
     /// <summary>Whose webhooks hear about a limit: a user's or team's own scope, else the calling key's owner.</summary>
-    private static string OwnerOf(string scope, string id, string callerOwner) => scope switch
+    private static string OwnerOf(string scope, string id, CallerIdentity caller) => scope switch
     {
         "user" => "user:" + id,
         "team" => "team:" + id,
-        _ => callerOwner,
+        _ => caller.Owner,
     };
 
     private void ReportLimitReached(CallerIdentity caller, string? group, LimitCheck check, long value, DateTimeOffset now)
     {
         var owner = check.Scope switch
         {
-            "user" when caller.UserId is { } user => OwnerOf("user", user, caller.Owner),
-            "team" when caller.TeamId is { } team => OwnerOf("team", team, caller.Owner),
+            "user" when caller.UserId is { } user => OwnerOf("user", user, caller),
+            "team" when caller.TeamId is { } team => OwnerOf("team", team, caller),
             _ => caller.Owner,
         };
         _limitAlerts.LimitReached(new UsageLimitAlert(check.Key, check.Scope, check.Kind, check.Limit, value, check.ResetAt, owner, now)
