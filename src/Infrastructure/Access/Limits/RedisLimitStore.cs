@@ -22,6 +22,9 @@ internal sealed class RedisLimitStore : IAsyncDisposable
 
     private const int MaxCarried = 64;
 
+    /// <summary>What an admission carries when no settlement waits (shared, never written to).</summary>
+    private static readonly List<PendingSettlement> NothingCarried = [];
+
     // KEYS: the settled counters, then the checked ones. ARGV[1]: how many settled counters; then one delta per
     // settled counter; then five values per check (limit, amount, seed, ttl in ms, lease wanted). Returns admitted,
     // the index of the refusing check (-1), each check's value, each check's lease granted, then each settled
@@ -229,6 +232,11 @@ internal sealed class RedisLimitStore : IAsyncDisposable
 
     private List<PendingSettlement> Drain()
     {
+        if (_pending.IsEmpty)
+        {
+            return NothingCarried;
+        }
+
         var carried = new List<PendingSettlement>();
         while (carried.Count < MaxCarried && _pending.TryDequeue(out var settlement))
         {
