@@ -232,21 +232,32 @@ public static partial class ApiHost
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        // MVC registers ASP.NET Core's authentication and authorization services, and a WebApplication then puts
+        // their middleware in front of every request. Nothing here uses them: ApiKeyMiddleware decides who may call
+        // what. Marking them as placed keeps them off the hot path.
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+        ((IApplicationBuilder)app).Properties["__AuthorizationMiddlewareSet"] = true;
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<RateLimitHeadersMiddleware>();
-        app.UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = "docs";
-            o.SwaggerEndpoint("/openapi.json", "LlmPlatform");
-            o.DocumentTitle = "LlmPlatform API";
-        });
-        app.UseReDoc(o =>
-        {
-            o.RoutePrefix = "redoc";
-            o.SpecUrl = "/openapi.json";
-            o.DocumentTitle = "LlmPlatform API";
-        });
+        // The documentation pages sit on branches of their own: on the main line their middleware would look at
+        // every gateway request's path.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase),
+            docs => docs.UseSwaggerUI(o =>
+            {
+                o.RoutePrefix = "docs";
+                o.SwaggerEndpoint("/openapi.json", "LlmPlatform");
+                o.DocumentTitle = "LlmPlatform API";
+            }));
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/redoc", StringComparison.OrdinalIgnoreCase),
+            redoc => redoc.UseReDoc(o =>
+            {
+                o.RoutePrefix = "redoc";
+                o.SpecUrl = "/openapi.json";
+                o.DocumentTitle = "LlmPlatform API";
+            }));
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapOpenApi("/openapi.json").AllowAnonymous();
