@@ -371,6 +371,39 @@ public sealed class RouterTests
     }
 
     [Test]
+    public async Task SlowStream_EachChunkReachesTheClientWhileTheUpstreamIsStillWriting()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
+        var paced = new Behavior { Text = "one two three four five six", ChunkDelay = TimeSpan.FromMilliseconds(250) };
+        _a.Script.SetDefault(Routes.OpenAiChat, paced);
+        _b.Script.SetDefault(Routes.OpenAiChat, paced);
+        var client = new ChatClient("group", new ApiKeyCredential(ApiServer.MasterKey), new OpenAIClientOptions { Endpoint = api.OpenAiEndpoint });
+
+        var clock = Stopwatch.StartNew();
+        var arrivals = new List<(TimeSpan At, string Text)>();
+        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage("pace")]))
+        {
+            foreach (var part in update.ContentUpdate)
+            {
+                if (part.Text.Length > 0)
+                {
+                    arrivals.Add((clock.Elapsed, part.Text));
+                }
+            }
+        }
+
+        string.Concat(arrivals.Select(a => a.Text)).Should().Be("one two three four five six");
+        arrivals.Should().HaveCount(6);
+        for (var i = 1; i < arrivals.Count; i++)
+        {
+            (arrivals[i].At - arrivals[i - 1].At).Should().BeGreaterThan(
+                TimeSpan.FromMilliseconds(120),
+                "a chunk goes out as soon as the upstream pauses, not with the next one (chunk {0})",
+                i);
+        }
+    }
+
+    [Test]
     public async Task ClientDisconnect_CancelsTheUpstreamRequest()
     {
         await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));

@@ -1,0 +1,74 @@
+using FluentValidation;
+using LlmPlatform.Application.Common.Behaviours;
+using LlmPlatform.Domain.Common;
+using MediatR;
+
+namespace LlmPlatform.Application.Tests.Common;
+
+public sealed class ValidationBehaviourTests
+{
+    public sealed record Probe(string Name) : IRequest<Result<string>>;
+
+    private sealed class SyncValidator : AbstractValidator<Probe>
+    {
+        public SyncValidator() => RuleFor(p => p.Name).NotEmpty().WithMessage("'name' is required.");
+    }
+
+    private sealed class AsyncValidator : AbstractValidator<Probe>
+    {
+        public AsyncValidator() =>
+            RuleFor(p => p.Name)
+                .MustAsync(async (name, ct) =>
+                {
+                    await Task.Yield();
+                    return name != "taken";
+                })
+                .WithMessage("'name' is taken.");
+    }
+
+    private static Task<Result<string>> RunAsync(IValidator<Probe> validator, Probe probe, Action called) =>
+        new ValidationBehaviour<Probe, Result<string>>([validator]).Handle(
+            probe,
+            CancellationToken.None,
+            () =>
+            {
+                called();
+                return Task.FromResult(Result<string>.Success("handled"));
+            });
+
+    [Test]
+    public async Task SynchronousRule_Failing_StopsTheRequestWithTheRulesMessage()
+    {
+        var called = false;
+        var result = await RunAsync(new SyncValidator(), new Probe(string.Empty), () => called = true);
+
+        result.IsSuccess.Should().BeFalse();
+        result.Error!.Message.Should().Be("'name' is required.");
+        result.Error.Param.Should().Be("name");
+        called.Should().BeFalse();
+    }
+
+    [Test]
+    public async Task AsynchronousRule_StillRuns_AndItsFailureStopsTheRequest()
+    {
+        var called = false;
+        var result = await RunAsync(new AsyncValidator(), new Probe("taken"), () => called = true);
+
+        result.IsSuccess.Should().BeFalse();
+        result.Error!.Message.Should().Be("'name' is taken.");
+        called.Should().BeFalse();
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task ValidRequest_ReachesTheHandler(bool asynchronous)
+    {
+        var called = false;
+        IValidator<Probe> validator = asynchronous ? new AsyncValidator() : new SyncValidator();
+        var result = await RunAsync(validator, new Probe("free"), () => called = true);
+
+        result.IsSuccess.Should().BeTrue();
+        result.Value.Should().Be("handled");
+        called.Should().BeTrue();
+    }
+}
