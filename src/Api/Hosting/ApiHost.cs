@@ -175,6 +175,7 @@ public static partial class ApiHost
             .AddApplicationPart(typeof(ApiHost).Assembly)
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelState.Respond);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ModelBinding.Validation.IObjectModelValidator, NoModelValidation>();
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         // OpenAPI 3.0 rather than 3.1: every client generator (NSwag included) reads it.
         // OpenAPI 3.0 rather than 3.1: every client generator (NSwag included) reads it.
