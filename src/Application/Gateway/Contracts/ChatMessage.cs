@@ -6,19 +6,19 @@ namespace LlmPlatform.Application.Gateway.Contracts;
 /// <summary>One message of a request. <see cref="Content"/> stays raw JSON: a string, an array of parts, or null.</summary>
 public sealed record ChatMessage
 {
-    public string? Role { get; init; }
+    public string? Role { get; set; }
 
-    public JsonElement? Content { get; init; }
+    public JsonElement? Content { get; set; }
 
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    public IReadOnlyList<ToolCall>? ToolCalls { get; init; }
+    public IReadOnlyList<ToolCall>? ToolCalls { get; set; }
 
-    public string? ToolCallId { get; init; }
+    public string? ToolCallId { get; set; }
 
-    public FunctionCallPayload? FunctionCall { get; init; }
+    public FunctionCallPayload? FunctionCall { get; set; }
 
-    /// <summary>Fields this type does not name, kept to pass through. Settable because System.Text.Json cannot fill extension data through an init accessor.</summary>
+    /// <summary>Fields this type does not name, kept to pass through.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -2,7 +2,7 @@ namespace LlmPlatform.Application.Gateway.Contracts;
 
 public sealed record ChatTool
 {
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
-    public FunctionDefinition? Function { get; init; }
+    public FunctionDefinition? Function { get; set; }
 }

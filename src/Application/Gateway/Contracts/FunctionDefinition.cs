@@ -4,11 +4,11 @@ namespace LlmPlatform.Application.Gateway.Contracts;
 
 public sealed record FunctionDefinition
 {
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
-    public JsonElement? Parameters { get; init; }
+    public JsonElement? Parameters { get; set; }
 
-    public bool? Strict { get; init; }
+    public bool? Strict { get; set; }
 }

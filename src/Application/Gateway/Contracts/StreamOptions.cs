@@ -2,5 +2,5 @@ namespace LlmPlatform.Application.Gateway.Contracts;
 
 public sealed record StreamOptions
 {
-    public bool? IncludeUsage { get; init; }
+    public bool? IncludeUsage { get; set; }
 }

@@ -2,11 +2,11 @@ namespace LlmPlatform.Application.Gateway.Contracts;
 
 public sealed record Usage
 {
-    public long PromptTokens { get; init; }
+    public long PromptTokens { get; set; }
 
-    public long CompletionTokens { get; init; }
+    public long CompletionTokens { get; set; }
 
-    public long TotalTokens { get; init; }
+    public long TotalTokens { get; set; }
 
     public static Usage Of(long prompt, long completion) => new()
     {
