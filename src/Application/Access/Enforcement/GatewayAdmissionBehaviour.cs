@@ -177,27 +177,31 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
             return;
         }
 
-        var tag = scope[0] + ":" + id;
+        var names = ScopeCounterNames.For(scope, id);
         var minute = MinuteOf(now);
         var minuteEnd = DateTimeOffset.UnixEpoch.AddMinutes(minute + 1);
-        if (limits.RpmLimit is { } rpm)
+        if (limits.RpmLimit is not null || limits.TpmLimit is not null)
         {
-            checks.Add(new LimitCheck($"r:{tag}:{minute}", LimitKind.Requests, rpm, 1, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
-        }
+            var (requests, tokens) = names.PerMinute(minute);
+            if (limits.RpmLimit is { } rpm)
+            {
+                checks.Add(new LimitCheck(requests, LimitKind.Requests, rpm, 1, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
+            }
 
-        if (limits.TpmLimit is { } tpm)
-        {
-            checks.Add(new LimitCheck($"t:{tag}:{minute}", LimitKind.Tokens, tpm, 0, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
+            if (limits.TpmLimit is { } tpm)
+            {
+                checks.Add(new LimitCheck(tokens, LimitKind.Tokens, tpm, 0, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
+            }
         }
 
         if (limits.MaxParallelRequests is { } parallel)
         {
-            checks.Add(new LimitCheck($"p:{tag}", LimitKind.Parallel, parallel, 1, 0, ParallelTtl) { Scope = scope });
+            checks.Add(new LimitCheck(names.Parallel, LimitKind.Parallel, parallel, 1, 0, ParallelTtl) { Scope = scope });
         }
 
         if (limits.MaxBudget is not null || limits.SoftBudget is not null)
         {
-            var budget = BudgetCheck(CounterKeys.Budget(scope, id), scope, limits.MaxBudget, limits.BudgetDuration, limits.Spend, now);
+            var budget = BudgetCheck(names, scope, limits.MaxBudget, limits.BudgetDuration, limits.Spend, now);
             checks.Add(budget);
             if (limits.SoftBudget is { } softBudget)
             {
@@ -208,37 +212,45 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
 
     private static void AddModelScope(List<LimitCheck> checks, CallerIdentity caller, string group, DateTimeOffset now)
     {
-        var tag = "km:" + caller.KeyHash + ":" + group;
+        var hasRpm = caller.ModelRpmLimit.TryGetValue(group, out var rpm);
+        var hasTpm = caller.ModelTpmLimit.TryGetValue(group, out var tpm);
+        var hasBudget = caller.ModelMaxBudget.TryGetValue(group, out var budget);
+        if (!hasRpm && !hasTpm && !hasBudget)
+        {
+            return;
+        }
+
+        var names = ScopeCounterNames.ForModel(caller.KeyHash, group);
         var scope = $"model '{group}' on this key";
         var minute = MinuteOf(now);
         var minuteEnd = DateTimeOffset.UnixEpoch.AddMinutes(minute + 1);
-        if (caller.ModelRpmLimit.TryGetValue(group, out var rpm))
+        var (requests, tokens) = names.PerMinute(minute);
+        if (hasRpm)
         {
-            checks.Add(new LimitCheck($"r:{tag}:{minute}", LimitKind.Requests, rpm, 1, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
+            checks.Add(new LimitCheck(requests, LimitKind.Requests, rpm, 1, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
         }
 
-        if (caller.ModelTpmLimit.TryGetValue(group, out var tpm))
+        if (hasTpm)
         {
-            checks.Add(new LimitCheck($"t:{tag}:{minute}", LimitKind.Tokens, tpm, 0, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
+            checks.Add(new LimitCheck(tokens, LimitKind.Tokens, tpm, 0, 0, RateTtl) { Scope = scope, ResetAt = minuteEnd });
         }
 
-        if (caller.ModelMaxBudget.TryGetValue(group, out var budget))
+        if (hasBudget)
         {
-            checks.Add(BudgetCheck($"b:{tag}", scope, budget.MaxBudget, budget.BudgetDuration, 0m, now));
+            checks.Add(BudgetCheck(names, scope, budget!.MaxBudget, budget.BudgetDuration, 0m, now));
         }
     }
 
-    private static LimitCheck BudgetCheck(string prefix, string scope, decimal? maxBudget, BudgetDuration? window, decimal spend, DateTimeOffset now)
+    private static LimitCheck BudgetCheck(ScopeCounterNames names, string scope, decimal? maxBudget, BudgetDuration? window, decimal spend, DateTimeOffset now)
     {
         var limit = maxBudget is { } max ? Nanos.FromUsd(max) : long.MaxValue;
         if (window is null)
         {
-            return new LimitCheck(prefix + CounterKeys.OpenSuffix, LimitKind.Budget, limit, 0, Nanos.FromUsd(spend), OpenBudgetTtl) { Scope = scope };
+            return new LimitCheck(names.OpenBudget, LimitKind.Budget, limit, 0, Nanos.FromUsd(spend), OpenBudgetTtl) { Scope = scope };
         }
 
-        var start = window.WindowStart(now);
         var end = window.WindowEnd(now);
-        var key = prefix + ":" + start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var key = names.BudgetWindow(window.WindowStart(now).ToUnixTimeSeconds());
         return new LimitCheck(key, LimitKind.Budget, limit, 0, 0, end - now + Minute) { Scope = scope, ResetAt = end };
     }
 
