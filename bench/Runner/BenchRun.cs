@@ -25,6 +25,7 @@ internal sealed class BenchRun : IDisposable
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(20) };
     private readonly List<ManagedProcess> _processes = [];
     private readonly Measurements _m = new();
+    private string? _collector;
 
     public BenchRun(BenchOptions options, string databaseUrl, string redisUrl)
     {
@@ -60,6 +61,7 @@ internal sealed class BenchRun : IDisposable
             await LoadAsync(targets).ConfigureAwait(false);
             await FirstTokenAsync(targets).ConfigureAwait(false);
             await CheckLedgerAsync(metrics, rowsBefore, servedBefore, llm.Fast).ConfigureAwait(false);
+            await CountExportsAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -141,16 +143,20 @@ internal sealed class BenchRun : IDisposable
               num_retries: 0
             """).ConfigureAwait(false);
 
-        // Telemetry on: OTLP export to a local port where nothing listens, so spans and metrics are built and
-        // batched for export exactly as in production, while the export itself fails fast.
-        var otlp = $"http://127.0.0.1:{FreePort()}";
-        _m.Telemetry = $"OpenTelemetry tracing and metrics on, OTLP exporter pointed at {otlp} (nothing listens there: spans and metrics are built and batched, export fails fast); Prometheus /metrics scraped once per gateway phase";
+        // Telemetry on as in production: spans and metrics are built, batched and exported over OTLP/HTTP to a
+        // collector that answers (a third fake upstream process, which accepts and counts every export).
+        var collectorPort = FreePort();
+        var collector = Start("otlp-collector", "dotnet", [fakeDll, "--port", P(collectorPort)]);
+        _collector = $"http://127.0.0.1:{collectorPort}";
+        await collector.WaitForHttpAsync(_http, _collector + "/", TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        _m.Telemetry = $"OpenTelemetry tracing and metrics on, exported over OTLP/HTTP (protobuf) to a stand-in collector at {_collector} that accepts every export; Prometheus /metrics scraped once per gateway phase";
         var api = Start("llmplatform", "dotnet", ["exec", apiDll, "--urls", $"http://127.0.0.1:{apiPort}", "--config", config], new Dictionary<string, string>
         {
             ["DATABASE_URL"] = _databaseUrl,
             ["REDIS_URL"] = _redisUrl,
             ["LLMPLATFORM_MASTER_KEY"] = masterKey,
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp,
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _collector,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         });
         var apiBase = new Uri($"http://127.0.0.1:{apiPort}");
         await api.WaitForHttpAsync(_http, apiBase + "health/liveliness", TimeSpan.FromSeconds(90)).ConfigureAwait(false);
@@ -372,6 +378,22 @@ internal sealed class BenchRun : IDisposable
             var s = samples[i];
             s.Sort();
             _m.FirstToken[targets[i].Name] = (Percentile(s, 0.50), Percentile(s, 0.99), s.Count);
+        }
+    }
+
+    /// <summary>Notes how much telemetry the gateway exported during the run, so "telemetry on" is checked, not assumed.</summary>
+    private async Task CountExportsAsync()
+    {
+        try
+        {
+            using var received = JsonDocument.Parse(await _http.GetStringAsync(new Uri(_collector + "/otlp/received")).ConfigureAwait(false));
+            var exports = received.RootElement.GetProperty("exports").GetInt64();
+            var megabytes = received.RootElement.GetProperty("bytes").GetInt64() / 1048576.0;
+            _m.Notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The stand-in OTLP collector received {exports:N0} exports ({megabytes:F1} MB of protobuf) from LlmPlatform during the run."));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or KeyNotFoundException or TaskCanceledException)
+        {
+            _m.Notes.Add("The stand-in OTLP collector could not be asked what it received: " + ex.Message);
         }
     }
 

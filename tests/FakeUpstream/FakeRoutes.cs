@@ -49,5 +49,6 @@ internal static class FakeRoutes
         app.MapPost("/v1/batches/{id}/cancel", (HttpContext ctx, string id) => batches.CancelAsync(ctx, id));
         app.MapGet("/", () => Results.Ok(new { status = "fake upstream" }));
         fineTuning.Map(app);
+        new OtlpCollectorFake().Map(app);
     }
 }
