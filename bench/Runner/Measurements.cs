@@ -5,7 +5,7 @@ internal sealed class Measurements
 {
     public Dictionary<(Cell Cell, string Target), WrkResult> Load { get; } = [];
 
-    public Dictionary<string, (double P50Us, double P99Us, int Samples)> FirstToken { get; } = [];
+    public Dictionary<string, FirstTokenResult> FirstToken { get; } = [];
 
     public Dictionary<string, double> IdleMb { get; } = [];
 

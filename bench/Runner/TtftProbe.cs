@@ -24,19 +24,18 @@ internal sealed class TtftProbe : IDisposable
 
     private long _sequence;
 
-    /// <summary>Runs <paramref name="rounds"/> rounds; each round sends one request to every endpoint. Returns microseconds per endpoint.</summary>
-    public async Task<List<double>[]> MeasureAsync(IReadOnlyList<Endpoint> endpoints, int rounds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="rounds"/> rounds; each round sends one request to every endpoint, back to back. Returns
+    /// microseconds per endpoint and round (null where that request failed), so rounds can be compared pairwise.
+    /// </summary>
+    public async Task<double?[][]> MeasureAsync(IReadOnlyList<Endpoint> endpoints, int rounds, CancellationToken cancellationToken)
     {
-        var samples = endpoints.Select(_ => new List<double>(rounds)).ToArray();
+        var samples = endpoints.Select(_ => new double?[rounds]).ToArray();
         for (var round = 0; round < rounds; round++)
         {
             for (var i = 0; i < endpoints.Count; i++)
             {
-                var us = await OnceAsync(endpoints[i], cancellationToken).ConfigureAwait(false);
-                if (us is { } value)
-                {
-                    samples[i].Add(value);
-                }
+                samples[i][round] = await OnceAsync(endpoints[i], cancellationToken).ConfigureAwait(false);
             }
         }
 
