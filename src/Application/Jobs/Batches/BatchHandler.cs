@@ -67,14 +67,7 @@ internal sealed class BatchHandler :
     {
         var limit = request.Limit ?? 20;
         var rows = await _batches.ListAsync(FileHandler.OwnerFilter(request.Caller), request.After, limit + 1, cancellationToken).ConfigureAwait(false);
-        var data = rows.Take(limit).Select(BatchObject.From).ToList();
-        return new ListPage<BatchObject>
-        {
-            Data = data,
-            FirstId = data.Count > 0 ? data[0].Id : null,
-            LastId = data.Count > 0 ? data[^1].Id : null,
-            HasMore = rows.Count > limit,
-        };
+        return ListPage<BatchObject>.Of(rows, limit, r => r.Id, BatchObject.From);
     }
 
     public async Task<Result<BatchObject>> Handle(CancelBatchCommand request, CancellationToken cancellationToken)

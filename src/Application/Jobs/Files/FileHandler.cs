@@ -121,14 +121,7 @@ internal sealed class FileHandler :
         var limit = request.Limit ?? 10_000;
         var rows = await _files.ListAsync(OwnerFilter(request.Caller), request.Purpose, request.After, limit + 1, cancellationToken)
             .ConfigureAwait(false);
-        var data = rows.Take(limit).Select(FileObject.From).ToList();
-        return new ListPage<FileObject>
-        {
-            Data = data,
-            FirstId = data.Count > 0 ? data[0].Id : null,
-            LastId = data.Count > 0 ? data[^1].Id : null,
-            HasMore = rows.Count > limit,
-        };
+        return ListPage<FileObject>.Of(rows, limit, r => r.Id, FileObject.From);
     }
 
     public async Task<Result<FileObject>> Handle(GetFileQuery request, CancellationToken cancellationToken) =>

@@ -151,25 +151,18 @@ internal sealed class FineTuningHandler :
     public async Task<Result<ListPage<FineTuningJobObject>>> Handle(ListFineTuningJobsQuery request, CancellationToken cancellationToken)
     {
         var limit = request.Limit ?? 20;
-        var rows = await _jobs.ListAsync(OwnerFilter(request.Caller), request.After, limit + 1, cancellationToken).ConfigureAwait(false);
-        var data = rows.Take(limit).Select(FineTuningJobObject.From).ToList();
-        return new ListPage<FineTuningJobObject>
-        {
-            Data = data,
-            FirstId = data.Count > 0 ? data[0].Id : null,
-            LastId = data.Count > 0 ? data[^1].Id : null,
-            HasMore = rows.Count > limit,
-        };
+        var rows = await _jobs.ListAsync(FileHandler.OwnerFilter(request.Caller), request.After, limit + 1, cancellationToken).ConfigureAwait(false);
+        return ListPage<FineTuningJobObject>.Of(rows, limit, r => r.Id, FineTuningJobObject.From);
     }
 
     public async Task<Result<FineTuningJobObject>> Handle(GetFineTuningJobQuery request, CancellationToken cancellationToken) =>
-        await _jobs.GetAsync(request.Id, OwnerFilter(request.Caller), cancellationToken).ConfigureAwait(false) is { } job
+        await _jobs.GetAsync(request.Id, FileHandler.OwnerFilter(request.Caller), cancellationToken).ConfigureAwait(false) is { } job
             ? FineTuningJobObject.From(job)
             : FineTuningErrors.NotFound(request.Id);
 
     public async Task<Result<FineTuningJobObject>> Handle(CancelFineTuningJobCommand request, CancellationToken cancellationToken)
     {
-        var job = await _jobs.GetAsync(request.Id, OwnerFilter(request.Caller), cancellationToken).ConfigureAwait(false);
+        var job = await _jobs.GetAsync(request.Id, FileHandler.OwnerFilter(request.Caller), cancellationToken).ConfigureAwait(false);
         if (job is null)
         {
             return FineTuningErrors.NotFound(request.Id);
@@ -231,25 +224,13 @@ internal sealed class FineTuningHandler :
         return Page(rows, limit);
     }
 
-    private static string? OwnerFilter(CallerIdentity caller) => caller.IsAdmin ? null : caller.Owner;
-
-    private static ListPage<JsonObject> Page(IReadOnlyList<MirroredItem> rows, int limit)
-    {
-        var data = rows.Take(limit).Select(r => JsonNode.Parse(r.Body)!.AsObject()).ToList();
-        var ids = rows.Take(limit).Select(r => r.Id).ToList();
-        return new ListPage<JsonObject>
-        {
-            Data = data,
-            FirstId = ids.Count > 0 ? ids[0] : null,
-            LastId = ids.Count > 0 ? ids[^1] : null,
-            HasMore = rows.Count > limit,
-        };
-    }
+    private static ListPage<JsonObject> Page(IReadOnlyList<MirroredItem> rows, int limit) =>
+        ListPage<JsonObject>.Of(rows, limit, r => r.Id, r => JsonNode.Parse(r.Body)!.AsObject());
 
     /// <summary>The owned job; while it is active its events and checkpoints are refreshed first, within a short budget.</summary>
     private async Task<StoredFineTuningJob?> ActiveRefreshedAsync(CallerIdentity caller, string id, CancellationToken cancellationToken)
     {
-        var job = await _jobs.GetAsync(id, OwnerFilter(caller), cancellationToken).ConfigureAwait(false);
+        var job = await _jobs.GetAsync(id, FileHandler.OwnerFilter(caller), cancellationToken).ConfigureAwait(false);
         if (job is null || FineTuningStatuses.IsTerminal(job.Mirror.Status) || _sync.DeploymentOf(job) is not { } deployment)
         {
             return job;
@@ -295,7 +276,7 @@ internal sealed class FineTuningHandler :
 
     private async Task<Result<StoredFile>> OwnedFileAsync(CallerIdentity caller, string id, string param, CancellationToken cancellationToken)
     {
-        var file = await _files.GetAsync(id, OwnerFilter(caller), cancellationToken).ConfigureAwait(false);
+        var file = await _files.GetAsync(id, FileHandler.OwnerFilter(caller), cancellationToken).ConfigureAwait(false);
         if (file is null)
         {
             return FineTuningErrors.FileNotFound(id, param);
