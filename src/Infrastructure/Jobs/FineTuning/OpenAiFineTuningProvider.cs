@@ -84,15 +84,9 @@ internal sealed class OpenAiFineTuningProvider : IFineTuningProvider
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         }
 
-        var sent = await UpstreamCall.SendAsync(_http.Client, request, deployment.Provider, timeout, cancellationToken).ConfigureAwait(false);
-        if (!sent.IsSuccess)
-        {
-            return sent.Error!;
-        }
-
-        using var response = sent.Value;
-        var read = await UpstreamCall.ReadJsonAsync(
-            response,
+        var read = await UpstreamCall.SendForJsonAsync(
+            _http.Client,
+            request,
             async (stream, token) => await JsonNode.ParseAsync(stream, cancellationToken: token).ConfigureAwait(false) as JsonObject,
             deployment.Provider,
             timeout,

@@ -28,15 +28,9 @@ internal static class JsonPost
         };
         message.Content.Headers.ContentType = Json;
         authorize(message);
-        var sent = await UpstreamCall.SendAsync(http, message, provider, timeout, cancellationToken).ConfigureAwait(false);
-        if (!sent.IsSuccess)
-        {
-            return sent.Error!;
-        }
-
-        using var response = sent.Value;
-        return await UpstreamCall.ReadJsonAsync(
-            response,
+        return await UpstreamCall.SendForJsonAsync(
+            http,
+            message,
             (stream, ct) => JsonSerializer.DeserializeAsync(stream, responseType, ct),
             provider,
             timeout,

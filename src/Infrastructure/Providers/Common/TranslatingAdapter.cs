@@ -51,15 +51,9 @@ internal abstract class TranslatingAdapter<TResponse> : IProviderAdapter
 
         using var message = built.Value;
         var provider = call.Deployment.Provider;
-        var sent = await UpstreamCall.SendAsync(_http, message, provider, call.Timeout, cancellationToken).ConfigureAwait(false);
-        if (!sent.IsSuccess)
-        {
-            return sent.Error!;
-        }
-
-        using var response = sent.Value;
-        var read = await UpstreamCall.ReadJsonAsync(
-            response,
+        var read = await UpstreamCall.SendForJsonAsync(
+            _http,
+            message,
             (body, ct) => System.Text.Json.JsonSerializer.DeserializeAsync(body, ResponseType, ct),
             provider,
             call.Timeout,

@@ -41,9 +41,13 @@ internal static class UpstreamCall
         }
     }
 
-    /// <summary>Reads a whole (non-streamed) body under the same timeout.</summary>
-    public static async Task<Result<T>> ReadJsonAsync<T>(
-        HttpResponseMessage response,
+    /// <summary>
+    /// Sends one upstream request and reads its whole (non-streamed) JSON answer, both under one timeout: the
+    /// timeout bounds the call, not each half of it, and one timer serves the request.
+    /// </summary>
+    public static async Task<Result<T>> SendForJsonAsync<T>(
+        HttpClient client,
+        HttpRequestMessage request,
         Func<Stream, CancellationToken, ValueTask<T?>> parse,
         string provider,
         TimeSpan timeout,
@@ -54,6 +58,12 @@ internal static class UpstreamCall
         timeoutSource.CancelAfter(timeout);
         try
         {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return await UpstreamErrors.FromResponseAsync(provider, response, timeoutSource.Token).ConfigureAwait(false);
+            }
+
             await using var body = await response.Content.ReadAsStreamAsync(timeoutSource.Token).ConfigureAwait(false);
             var value = await parse(body, timeoutSource.Token).ConfigureAwait(false);
             return value is null ? UpstreamErrors.BadAnswer(provider, "empty body") : value;

@@ -43,15 +43,9 @@ internal class OpenAiCompatibleAdapter : IProviderAdapter
     public async ValueTask<Result<ChatCompletionResponse>> ChatAsync(ProviderCall call, CancellationToken cancellationToken)
     {
         using var message = BuildMessage(call, stream: false);
-        var sent = await UpstreamCall.SendAsync(_http, message, ProviderName(call.Deployment), call.Timeout, cancellationToken).ConfigureAwait(false);
-        if (!sent.IsSuccess)
-        {
-            return sent.Error!;
-        }
-
-        using var response = sent.Value;
-        return await UpstreamCall.ReadJsonAsync(
-            response,
+        return await UpstreamCall.SendForJsonAsync(
+            _http,
+            message,
             (body, ct) => JsonSerializer.DeserializeAsync(body, GatewayJsonContext.Default.ChatCompletionResponse, ct),
             ProviderName(call.Deployment),
             call.Timeout,
