@@ -1,8 +1,11 @@
+using LlmPlatform.Api.Hosting;
+
 namespace LlmPlatform.Api.Errors;
 
 /// <summary>
 /// The one place exceptions become responses: a bad request from Kestrel keeps its status (413 for an
-/// oversized body), a body that breaks its own framing is a 400, anything else is a 500 with no stack trace. Also gives empty 404/405 answers the envelope.
+/// oversized body), a body that breaks its own framing is a 400, anything else is a 500 with no stack trace. Also gives empty 404/405 answers the envelope,
+/// and finishes the request's server span with the outcome.
 /// </summary>
 internal sealed partial class ErrorHandlingMiddleware
 {
@@ -19,47 +22,55 @@ internal sealed partial class ErrorHandlingMiddleware
     {
         try
         {
-            await _next(context).ConfigureAwait(false);
-        }
-        catch (BadHttpRequestException ex)
-        {
-            var message = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? "The request body is larger than this server accepts."
-                : "The request could not be read: " + ex.Message;
-            await ErrorWriter.WriteAsync(context, ex.StatusCode, message, "invalid_request_error", null, ex.StatusCode == 413 ? "request_too_large" : "bad_request").ConfigureAwait(false);
-            return;
-        }
-        catch (InvalidDataException ex) when (!context.Response.HasStarted)
-        {
-            // A body that breaks its own framing (a multipart section with no headers, say): the client's fault.
-            await ErrorWriter.WriteAsync(context, 400, "The request body could not be read: " + ex.Message, "invalid_request_error", null, "bad_request").ConfigureAwait(false);
-            return;
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client left; nobody is listening for an answer.
-            return;
-        }
-        catch (Exception ex)
-        {
-            LogUnhandled(_logger, ex, context.Request.Path);
-            await ErrorWriter.WriteAsync(context, 500, "The server failed to handle this request.", "internal_server_error", null, "internal_error").ConfigureAwait(false);
-            return;
-        }
-
-        var response = context.Response;
-        if (!response.HasStarted && response.StatusCode >= 400 && (response.ContentLength is null or 0) && response.ContentType is null)
-        {
-            // An empty error from the framework (no route, wrong method, unsupported media type): give it the envelope.
-            var (message, code) = response.StatusCode switch
+            try
             {
-                404 => ($"No route for {context.Request.Method} {context.Request.Path}.", "not_found"),
-                405 => ($"The method {context.Request.Method} is not allowed on {context.Request.Path}.", "method_not_allowed"),
-                415 => ("The request body must be JSON (Content-Type: application/json).", "unsupported_media_type"),
-                _ => ("The request could not be handled.", "request_failed"),
-            };
-            var type = response.StatusCode >= 500 ? "api_error" : "invalid_request_error";
-            await ErrorWriter.WriteAsync(context, response.StatusCode, message, type, null, code).ConfigureAwait(false);
+                await _next(context).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException ex)
+            {
+                var message = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? "The request body is larger than this server accepts."
+                    : "The request could not be read: " + ex.Message;
+                await ErrorWriter.WriteAsync(context, ex.StatusCode, message, "invalid_request_error", null, ex.StatusCode == 413 ? "request_too_large" : "bad_request").ConfigureAwait(false);
+                return;
+            }
+            catch (InvalidDataException ex) when (!context.Response.HasStarted)
+            {
+                // A body that breaks its own framing (a multipart section with no headers, say): the client's fault.
+                await ErrorWriter.WriteAsync(context, 400, "The request body could not be read: " + ex.Message, "invalid_request_error", null, "bad_request").ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The client left; nobody is listening for an answer.
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogUnhandled(_logger, ex, context.Request.Path);
+                await ErrorWriter.WriteAsync(context, 500, "The server failed to handle this request.", "internal_server_error", null, "internal_error").ConfigureAwait(false);
+                return;
+            }
+
+            var response = context.Response;
+            if (!response.HasStarted && response.StatusCode >= 400 && (response.ContentLength is null or 0) && response.ContentType is null)
+            {
+                // An empty error from the framework (no route, wrong method, unsupported media type): give it the envelope.
+                var (message, code) = response.StatusCode switch
+                {
+                    404 => ($"No route for {context.Request.Method} {context.Request.Path}.", "not_found"),
+                    405 => ($"The method {context.Request.Method} is not allowed on {context.Request.Path}.", "method_not_allowed"),
+                    415 => ("The request body must be JSON (Content-Type: application/json).", "unsupported_media_type"),
+                    _ => ("The request could not be handled.", "request_failed"),
+                };
+                var type = response.StatusCode >= 500 ? "api_error" : "invalid_request_error";
+                await ErrorWriter.WriteAsync(context, response.StatusCode, message, type, null, code).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Outermost but for the request id, so it sees the status the client gets.
+            ServerSpan.Complete(context);
         }
     }
 
