@@ -18,12 +18,13 @@ public sealed partial class SpendLedgerWriter : BackgroundService
     /// <summary>How long the writer waits, once woken, for more events to join the batch.</summary>
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
 
-    private const string CopySql = """
-        COPY spend_logs (request_id, call_type, api_key, key_alias, user_id, team_id, organization_id, end_user,
-            model_group, deployment_id, provider, api_base, prompt_tokens, completion_tokens, total_tokens, spend,
-            start_time, end_time, first_token_time, status, error_type, cache_hit, stream, attempts, tags)
-        FROM STDIN (FORMAT BINARY)
-        """;
+    /// <summary>
+    /// The writer's staging table: one per session, emptied by every commit (and gone with a rollback's rows).
+    /// Rows are copied into it first so that a retried batch never duplicates a ledger row.
+    /// </summary>
+    private const string CreateStageSql = "CREATE TEMP TABLE IF NOT EXISTS spend_stage (LIKE spend_logs INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
+
+    private const string StageCopySql = "COPY spend_stage (" + Columns + ") FROM STDIN (FORMAT BINARY)";
 
     private const string Columns = """
         request_id, call_type, api_key, key_alias, user_id, team_id, organization_id, end_user, model_group, deployment_id,
@@ -61,6 +62,14 @@ public sealed partial class SpendLedgerWriter : BackgroundService
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<SpendLedgerWriter> _logger;
     private long _written;
+
+    /// <summary>
+    /// The writer's own session, held between batches: the staging table and the prepared merge live in it, so a
+    /// batch is a COPY, one planned statement and a commit, not a table created and dropped each time.
+    /// </summary>
+    private NpgsqlConnection? _connection;
+
+    private NpgsqlCommand? _merge;
 
     public SpendLedgerWriter(SpendLedger ledger, NpgsqlDataSource dataSource, ILogger<SpendLedgerWriter> logger)
     {
@@ -100,7 +109,19 @@ public sealed partial class SpendLedgerWriter : BackgroundService
             // Shutting down: flush below.
         }
 
-        // Flush everything still queued in memory, with a bounded effort; what cannot be written goes to disk.
+        try
+        {
+            await FlushAsync(batch).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ReleaseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes everything still queued in memory, with a bounded effort; what cannot be written goes to disk.</summary>
+    private async Task FlushAsync(List<UsageEvent> batch)
+    {
         using var flushTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         Fill(batch);
         while (batch.Count > 0)
@@ -188,16 +209,35 @@ public sealed partial class SpendLedgerWriter : BackgroundService
 
     private async Task WriteAsync(List<UsageEvent> batch, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        // COPY into a temporary table first so that a retried batch never duplicates a row.
-        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE spend_stage (LIKE spend_logs INCLUDING DEFAULTS) ON COMMIT DROP", connection, transaction))
+        for (var attempt = 0; ; attempt++)
         {
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var held = _connection is not null;
+            var (connection, merge) = await SessionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await WriteOnceAsync(connection, merge, batch, cancellationToken).ConfigureAwait(false);
+                Interlocked.Add(ref _written, batch.Count);
+                return;
+            }
+            catch (Exception ex) when (held && attempt == 0 && ex is NpgsqlException or IOException)
+            {
+                // The session held since the last batch went away (a server restart, an idle timeout): one more try
+                // on a fresh one before this counts as an outage. A batch whose commit did land is skipped by the
+                // merge, so trying again never counts a row twice.
+                await ReleaseConnectionAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await ReleaseConnectionAsync().ConfigureAwait(false);
+                throw;
+            }
         }
+    }
 
-        await using (var importer = await connection.BeginBinaryImportAsync(CopySql.Replace("COPY spend_logs", "COPY spend_stage", StringComparison.Ordinal), cancellationToken).ConfigureAwait(false))
+    private static async Task WriteOnceAsync(NpgsqlConnection connection, NpgsqlCommand merge, List<UsageEvent> batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var importer = await connection.BeginBinaryImportAsync(StageCopySql, cancellationToken).ConfigureAwait(false))
         {
             foreach (var e in batch)
             {
@@ -247,13 +287,52 @@ public sealed partial class SpendLedgerWriter : BackgroundService
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var merge = new NpgsqlCommand(MergeSql, connection, transaction))
+        merge.Transaction = transaction;
+        await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The held session, opened (with its staging table and prepared merge) when there is none.</summary>
+    private async Task<(NpgsqlConnection Connection, NpgsqlCommand Merge)> SessionAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is not null && _merge is not null)
         {
-            await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return (_connection, _merge);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        Interlocked.Add(ref _written, batch.Count);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using (var create = new NpgsqlCommand(CreateStageSql, connection))
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var merge = new NpgsqlCommand(MergeSql, connection);
+            await merge.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            (_connection, _merge) = (connection, merge);
+            return (connection, merge);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task ReleaseConnectionAsync()
+    {
+        if (_merge is not null)
+        {
+            await _merge.DisposeAsync().ConfigureAwait(false);
+            _merge = null;
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>

@@ -82,6 +82,29 @@ public sealed class LedgerOutageTests
     }
 
     [Test]
+    public async Task WriterSessionEndedByTheServer_NextBatchIsWrittenOnAFreshOne()
+    {
+        await using var database = await TestDatabase.CreateAsync("session");
+        var spill = Directory.CreateTempSubdirectory("llmplatform-spill-").FullName;
+        await using var api = await ApiServer.StartAsync(Config(spill), database);
+
+        await SendAsync(api, 10);
+        (await WaitForRowsAsync(database, 10, TimeSpan.FromSeconds(15))).Should().Be(10);
+
+        // The writer holds its session between batches; ending it server-side (a restart, an idle timeout) must
+        // cost neither a row nor a double count.
+        var ended = await database.ScalarAsync<long>(
+            "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) t");
+        ended.Should().BeGreaterThan(0);
+
+        await SendAsync(api, 10);
+        (await WaitForRowsAsync(database, 20, TimeSpan.FromSeconds(5))).Should().Be(20, "a fresh session is opened at once, without the outage backoff");
+        (await database.ScalarAsync<long>("SELECT count(DISTINCT request_id) FROM spend_logs")).Should().Be(20);
+        (await database.ScalarAsync<long>("SELECT sum(requests)::bigint FROM spend_daily")).Should().Be(20, "the roll-ups count each row once");
+        Directory.EnumerateFiles(spill, "*.jsonl").Should().BeEmpty();
+    }
+
+    [Test]
     public async Task RowsSpilledBeforeAShutdown_AreWrittenByTheNextStart()
     {
         await using var database = await TestDatabase.CreateAsync("spill");
