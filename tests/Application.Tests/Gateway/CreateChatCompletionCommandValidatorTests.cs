@@ -31,6 +31,8 @@ public sealed class CreateChatCompletionCommandValidatorTests
     [TestCase("max_tokens")]
     [TestCase("role")]
     [TestCase("content")]
+    [TestCase("later_role")]
+    [TestCase("later_tool")]
     [TestCase("stop")]
     [TestCase("tools")]
     [TestCase("response_format")]
@@ -46,6 +48,8 @@ public sealed class CreateChatCompletionCommandValidatorTests
             "max_tokens" => Valid() with { MaxTokens = 0 },
             "role" => Valid() with { Messages = [new ChatMessage { Role = "robot", Content = JsonSerializer.SerializeToElement("x") }] },
             "content" => Valid() with { Messages = [new ChatMessage { Role = "user", Content = JsonSerializer.SerializeToElement(42) }] },
+            "later_role" => Valid() with { Messages = [new ChatMessage { Role = "system", Content = JsonSerializer.SerializeToElement("x") }, new ChatMessage { Role = "user", Content = JsonSerializer.SerializeToElement("y") }, new ChatMessage { Content = JsonSerializer.SerializeToElement("z") }] },
+            "later_tool" => Valid() with { Tools = [new ChatTool { Type = "function", Function = new FunctionDefinition { Name = "ok" } }, new ChatTool { Type = "function", Function = new FunctionDefinition { Name = "" } }] },
             "stop" => Valid() with { Stop = JsonSerializer.SerializeToElement(7) },
             "tools" => Valid() with { Tools = [new ChatTool { Type = "function" }] },
             "response_format" => Valid() with { ResponseFormat = new ResponseFormat { Type = "xml" } },
@@ -55,7 +59,12 @@ public sealed class CreateChatCompletionCommandValidatorTests
         var result = new CreateChatCompletionCommandValidator().Validate(Command(request));
 
         result.IsValid.Should().BeFalse();
-        var expected = field is "role" or "content" ? "messages" : field;
+        var expected = field switch
+        {
+            "role" or "content" or "later_role" => "messages",
+            "later_tool" => "tools",
+            _ => field,
+        };
         result.Errors.Should().Contain(e => e.PropertyName.StartsWith(expected, StringComparison.Ordinal));
     }
 }

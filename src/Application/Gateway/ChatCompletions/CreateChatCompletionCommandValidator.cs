@@ -18,12 +18,14 @@ internal sealed class CreateChatCompletionCommandValidator : AbstractValidator<C
             .NotEmpty().WithMessage("'model' is required.").OverridePropertyName("model");
         RuleFor(c => c.Request.Messages)
             .NotEmpty().WithMessage("'messages' must be a non-empty array.").OverridePropertyName("messages");
-        RuleForEach(c => c.Request.Messages)
-            .Must(m => m is not null && m.Role is not null && KnownRoles.Contains(m.Role))
+        // Whole-list checks rather than RuleForEach: a per-element rule builds a child validation context for every
+        // message of every request, and the answer names the list either way.
+        RuleFor(c => c.Request.Messages)
+            .Must(ms => ms is null || Every(ms, static m => m is not null && m.Role is not null && KnownRoles.Contains(m.Role)))
             .WithMessage("Each message needs a 'role' of system, developer, user, assistant, tool or function.")
             .OverridePropertyName("messages");
-        RuleForEach(c => c.Request.Messages)
-            .Must(m => m is null || m.Content is null || m.Content.Value.ValueKind is JsonValueKind.String or JsonValueKind.Array or JsonValueKind.Null)
+        RuleFor(c => c.Request.Messages)
+            .Must(ms => ms is null || Every(ms, static m => m is null || m.Content is null || m.Content.Value.ValueKind is JsonValueKind.String or JsonValueKind.Array or JsonValueKind.Null))
             .WithMessage("A message's 'content' must be a string or an array of content parts.")
             .OverridePropertyName("messages");
         RuleFor(c => c.Request.Temperature)
@@ -53,13 +55,26 @@ internal sealed class CreateChatCompletionCommandValidator : AbstractValidator<C
         RuleFor(c => c.Request.Stop)
             .Must(s => s is null || s.Value.ValueKind is JsonValueKind.String or JsonValueKind.Array or JsonValueKind.Null)
             .WithMessage("'stop' must be a string or an array of strings.").OverridePropertyName("stop");
-        RuleForEach(c => c.Request.Tools)
-            .Must(t => t is not null && t.Function is not null && !string.IsNullOrEmpty(t.Function.Name))
+        RuleFor(c => c.Request.Tools)
+            .Must(ts => ts is null || Every(ts, static t => t is not null && t.Function is not null && !string.IsNullOrEmpty(t.Function.Name)))
             .WithMessage("Each tool needs 'function.name'.").OverridePropertyName("tools");
         RuleFor(c => c.Request.ResponseFormat!.Type)
             .Must(t => t is "text" or "json_object" or "json_schema")
             .When(c => c.Request.ResponseFormat is not null)
             .WithMessage("'response_format.type' must be text, json_object or json_schema.").OverridePropertyName("response_format");
         RuleFor(c => c.Request.AdditionalProperties).CacheControl();
+    }
+
+    private static bool Every<T>(IReadOnlyList<T> items, Func<T, bool> holds)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!holds(items[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
