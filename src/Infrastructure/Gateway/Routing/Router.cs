@@ -29,6 +29,7 @@ internal sealed class Router : IRouter
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, DeploymentState> _states = new(StringComparer.Ordinal);
     private readonly Random _random = Random.Shared;
+    private readonly Func<ModelDeployment, DeploymentState> _stateOf;
     private readonly ConcurrentDictionary<Type, (int Retries, object Pipeline)> _otherPipelines = new();
     private (int Retries, ResiliencePipeline<Result<ChatCompletionResponse>> Chat, ResiliencePipeline<Result<StartedStream>> Stream)? _pipelines;
 
@@ -39,9 +40,34 @@ internal sealed class Router : IRouter
         _catalog = catalog;
         _options = options;
         _time = time;
+        _stateOf = StateOf;
     }
 
-    public DeploymentState StateOf(ModelDeployment deployment) => _states.GetOrAdd(deployment.Id, _ => new DeploymentState());
+    public DeploymentState StateOf(ModelDeployment deployment) => _states.GetOrAdd(deployment.Id, static _ => new DeploymentState());
+
+    /// <summary>The deployments not cooling down; the list itself (no copy) when that is all of them, as it mostly is.</summary>
+    private IReadOnlyList<ModelDeployment> Open(IReadOnlyList<ModelDeployment> deployments, DateTimeOffset now)
+    {
+        List<ModelDeployment>? open = null;
+        for (var i = 0; i < deployments.Count; i++)
+        {
+            var cooling = StateOf(deployments[i]).IsCoolingDown(now);
+            if (cooling && open is null)
+            {
+                open = new List<ModelDeployment>(deployments.Count);
+                for (var j = 0; j < i; j++)
+                {
+                    open.Add(deployments[j]);
+                }
+            }
+            else if (!cooling)
+            {
+                open?.Add(deployments[i]);
+            }
+        }
+
+        return open ?? deployments;
+    }
 
     public ValueTask<Result<Routed<ChatCompletionResponse>>> ChatAsync(
         string modelGroup,
@@ -157,7 +183,7 @@ internal sealed class Router : IRouter
                     var (router, request, attempt) = args;
                     var state = ctx.Properties.GetValue(StateKey, null!);
                     var now = router._time.GetUtcNow();
-                    var open = state.Deployments.Where(d => !router.StateOf(d).IsCoolingDown(now)).ToList();
+                    var open = router.Open(state.Deployments, now);
                     if (open.Count == 0)
                     {
                         state.AllCoolingDown = true;
@@ -167,9 +193,9 @@ internal sealed class Router : IRouter
                             "Every deployment of this model is cooling down after failures; try again shortly."));
                     }
 
-                    var untried = open.Where(d => !state.Tried.Contains(d.Id)).ToList();
-                    var deployment = DeploymentSelector.Pick(router._options.Settings.RoutingStrategy, untried.Count > 0 ? untried : open, router.StateOf, now, router._random);
-                    state.Tried.Add(deployment.Id);
+                    var untried = state.Untried(open);
+                    var deployment = DeploymentSelector.Pick(router._options.Settings.RoutingStrategy, untried.Count > 0 ? untried : open, router._stateOf, now, router._random);
+                    state.MarkTried(deployment);
                     state.Attempts++;
                     state.Last = deployment;
                     return await router.TrackAsync(deployment, state.Deployments.Count, request, attempt, ctx.CancellationToken).ConfigureAwait(false);
@@ -348,7 +374,7 @@ internal sealed class Router : IRouter
                 // Another deployment that has not failed yet can be tried at once; the same one must wait.
                 var state = args.Context.Properties.GetValue(StateKey, null!);
                 var now = _time.GetUtcNow();
-                var fresh = state.Deployments.Any(d => !state.Tried.Contains(d.Id) && !StateOf(d).IsCoolingDown(now));
+                var fresh = state.Untried(Open(state.Deployments, now)).Count > 0;
                 var floor = _options.Settings.RetryAfter;
                 if (fresh)
                 {
@@ -370,7 +396,43 @@ internal sealed class Router : IRouter
 
         public IReadOnlyList<ModelDeployment> Deployments { get; }
 
-        public HashSet<string> Tried { get; } = new(StringComparer.Ordinal);
+        /// <summary>The deployments this request already tried; a group has a handful, so a list is enough.</summary>
+        private List<ModelDeployment>? _tried;
+
+        public void MarkTried(ModelDeployment deployment) => (_tried ??= new List<ModelDeployment>(2)).Add(deployment);
+
+        /// <summary>Those of <paramref name="candidates"/> not tried yet; the list itself before the first attempt.</summary>
+        public IReadOnlyList<ModelDeployment> Untried(IReadOnlyList<ModelDeployment> candidates)
+        {
+            if (_tried is null)
+            {
+                return candidates;
+            }
+
+            var untried = new List<ModelDeployment>(candidates.Count);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if (!WasTried(candidates[i]))
+                {
+                    untried.Add(candidates[i]);
+                }
+            }
+
+            return untried;
+        }
+
+        private bool WasTried(ModelDeployment deployment)
+        {
+            foreach (var tried in _tried!)
+            {
+                if (string.Equals(tried.Id, deployment.Id, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public int Attempts { get; set; }
 
