@@ -10,7 +10,7 @@ namespace LlmPlatform.Infrastructure.Access.Limits;
 /// A lease is already counted in Redis (the admission script adds it to the counter), so the sum of every node's
 /// admissions can never pass a limit: the worst a lease does is sit unused on one node while another is refused.
 /// Redis grants a lease only while twice its size still fits under the limit, so near a limit every request goes
-/// to Redis as before. Request counters lease a few dozen requests, budgets a few reservations; token counters
+/// to Redis as before. Request counters lease a few dozen requests, budgets 32 reservations; token counters
 /// cannot be leased (a request's tokens are known only afterwards) and are admitted locally only while the last
 /// value Redis reported, at most <see cref="Freshness"/> old, is under half the limit. Parallel-request counters
 /// always go to Redis.
@@ -24,7 +24,7 @@ internal sealed class LeaseBook
     public static readonly TimeSpan BudgetLeaseLife = TimeSpan.FromSeconds(10);
 
     private const long MaxRequestLease = 64;
-    private const long BudgetLeaseReservations = 8;
+    private const long BudgetLeaseReservations = 32;
 
     private readonly object _gate = new();
     private readonly Dictionary<string, Lease> _leases = new(StringComparer.Ordinal);

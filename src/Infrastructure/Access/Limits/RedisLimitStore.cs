@@ -18,7 +18,7 @@ namespace LlmPlatform.Infrastructure.Access.Limits;
 internal sealed class RedisLimitStore : IAsyncDisposable
 {
     /// <summary>How long a settlement waits, by default, for an admission to carry it before it is sent by itself.</summary>
-    internal static readonly TimeSpan DefaultFlushDelay = TimeSpan.FromMilliseconds(5);
+    internal static readonly TimeSpan DefaultFlushDelay = TimeSpan.FromMilliseconds(20);
 
     private const int MaxCarried = 64;
 
