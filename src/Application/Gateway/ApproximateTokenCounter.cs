@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using LlmPlatform.Application.Gateway.Contracts;
@@ -43,11 +44,21 @@ public sealed class ApproximateTokenCounter : ITokenCounter
         return total;
     }
 
+    /// <summary>
+    /// Counts a JSON string from its bytes as they stand in the request, escapes included (never fewer than the
+    /// decoded text's), without decoding it into a string first.
+    /// </summary>
+    private static int CountJsonString(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value).Length - 2;
+        return raw <= 0 ? 0 : (raw + BytesPerToken - 1) / BytesPerToken;
+    }
+
     private int CountContent(JsonElement content)
     {
         if (content.ValueKind == JsonValueKind.String)
         {
-            return CountText(content.GetString());
+            return CountJsonString(content);
         }
 
         if (content.ValueKind != JsonValueKind.Array)
@@ -65,7 +76,7 @@ public sealed class ApproximateTokenCounter : ITokenCounter
 
             if (part.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
             {
-                sum += CountText(text.GetString());
+                sum += CountJsonString(text);
             }
             else
             {

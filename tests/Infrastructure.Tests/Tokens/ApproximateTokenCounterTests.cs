@@ -37,4 +37,16 @@ public sealed class ApproximateTokenCounterTests
         ApproximateTokenCounter.Instance.CountText(null).Should().Be(0);
         ApproximateTokenCounter.Instance.CountText(string.Empty).Should().Be(0);
     }
+
+    [TestCase("\"abcdefghi\"", 3 + 4 + 3)]
+    [TestCase("\"\"", 3 + 4)]
+    [TestCase("\"abcd\"", 3 + 4 + 2)]
+    [TestCase("[{\"type\":\"text\",\"text\":\"abcdefghi\"},{\"type\":\"image_url\",\"image_url\":{\"url\":\"x\"}}]", 3 + 4 + 3 + 85)]
+    public void CountPrompt_CountsTheContentBytesAsSent(string contentJson, int expected)
+    {
+        // Three bytes a token, rounded up, plus the per-message and per-prompt overheads; an image part counts 85.
+        using var document = JsonDocument.Parse(contentJson);
+        var messages = new[] { new ChatMessage { Role = "user", Content = document.RootElement.Clone() } };
+        ApproximateTokenCounter.Instance.CountPrompt(messages).Should().Be(expected);
+    }
 }
