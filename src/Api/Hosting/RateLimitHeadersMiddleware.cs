@@ -54,10 +54,10 @@ internal sealed class RateLimitHeadersMiddleware
         var seconds = Math.Max(0, value.TotalSeconds);
         if (seconds < 60)
         {
-            return Math.Round(seconds, 3).ToString(CultureInfo.InvariantCulture) + "s";
+            return string.Create(CultureInfo.InvariantCulture, $"{Math.Round(seconds, 3)}s");
         }
 
         var minutes = (int)(seconds / 60);
-        return minutes.ToString(CultureInfo.InvariantCulture) + "m" + Math.Round(seconds - (minutes * 60), 3).ToString(CultureInfo.InvariantCulture) + "s";
+        return string.Create(CultureInfo.InvariantCulture, $"{minutes}m{Math.Round(seconds - (minutes * 60), 3)}s");
     }
 }

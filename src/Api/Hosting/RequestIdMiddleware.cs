@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LlmPlatform.Api.Hosting;
 
 /// <summary>Every response carries <c>x-request-id</c>: the client's when it sent a sane one, otherwise a new one.</summary>
@@ -18,7 +20,7 @@ internal sealed class RequestIdMiddleware
         var requestId = context.Request.Headers[Header].ToString();
         if (!IsSane(requestId))
         {
-            requestId = "req_" + Guid.CreateVersion7().ToString("N");
+            requestId = NewId();
         }
 
         context.Items[ItemKey] = requestId;
@@ -26,7 +28,9 @@ internal sealed class RequestIdMiddleware
         return _next(context);
     }
 
-    public static string Of(HttpContext context) => context.Items[ItemKey] as string ?? "req_" + Guid.CreateVersion7().ToString("N");
+    public static string Of(HttpContext context) => context.Items[ItemKey] as string ?? NewId();
+
+    private static string NewId() => string.Create(CultureInfo.InvariantCulture, $"req_{Guid.CreateVersion7():N}");
 
     private static bool IsSane(string value)
     {
