@@ -20,7 +20,7 @@ internal static class Report
 
         md.AppendLine(CultureInfo.InvariantCulture, $"- date: {date:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine(CultureInfo.InvariantCulture, $"- machine: {machine}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- run: {(options.Quick ? "quick (smoke) run" : "full run")}, wrk -t1, {options.DurationSeconds} s per cell, targets in rotating order per cell; whole run {m.Elapsed.TotalMinutes:0.0} min");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- run: {(options.Quick ? "quick (smoke) run" : "full run")}, wrk -t1, {options.DurationSeconds} s per cell, targets in rotating order per cell after {BenchRun.WarmUpSeconds(options.Quick, true) + BenchRun.WarmUpSeconds(options.Quick, false)} s of warm-up each (streamed, then not, at 16 connections); whole run {m.Elapsed.TotalMinutes:0.0} min");
         md.AppendLine(CultureInfo.InvariantCulture, $"- upstream: tests/FakeUpstream, non-streamed answer {m.AnswerBytes} bytes, streamed answer {m.StreamChunks} events; no delay, or a fixed 20 ms before the first byte");
         md.AppendLine(CultureInfo.InvariantCulture, $"- every request carries a prompt no earlier request had (wrk Lua script bench/scripts/chat.lua)");
         md.AppendLine(CultureInfo.InvariantCulture, $"- LlmPlatform: {m.KeyKind}; Redis and the PostgreSQL spend ledger on; {m.Telemetry}");
