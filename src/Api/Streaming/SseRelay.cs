@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Serialization.Metadata;
 using LlmPlatform.Api.Errors;
 using LlmPlatform.Domain.Common;
@@ -16,13 +17,18 @@ internal static class SseRelay
     /// <param name="type">The chunk's source-generated serializer.</param>
     /// <param name="clientGone">Called when the client leaves mid-stream.</param>
     /// <param name="cancellationToken">The request's abort token.</param>
+    /// <param name="verbatim">
+    /// Takes the JSON a chunk was read from (in an array from the shared pool, returned here once written), to send
+    /// instead of serializing the chunk again; empty when it has none.
+    /// </param>
     public static async Task RelayAsync<T>(
         HttpResponse response,
         Func<CancellationToken, ValueTask<Result<T?>>> read,
         Func<T, T?> shape,
         JsonTypeInfo<T> type,
         Action clientGone,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<T, ArraySegment<byte>>? verbatim = null)
         where T : class
     {
         SseWriter.PrepareHeaders(response);
@@ -43,7 +49,23 @@ internal static class SseRelay
                     break;
                 }
 
-                if (shape(chunk) is { } shaped)
+                if (shape(chunk) is not { } shaped)
+                {
+                    continue;
+                }
+
+                if (verbatim?.Invoke(shaped) is { Array: { } pooled } json)
+                {
+                    try
+                    {
+                        await writer.WriteRawAsync(json, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(pooled);
+                    }
+                }
+                else
                 {
                     await writer.WriteAsync(shaped, type, cancellationToken).ConfigureAwait(false);
                 }

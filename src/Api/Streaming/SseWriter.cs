@@ -45,10 +45,10 @@ internal sealed class SseWriter : IDisposable
         await WriteAsync(value, typeInfo, cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask WriteRawAsync(byte[] json, CancellationToken cancellationToken)
+    public async ValueTask WriteRawAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
     {
         _pipe.Write(DataPrefix);
-        _pipe.Write(json);
+        _pipe.Write(json.Span);
         _pipe.Write(EventEnd);
         await _pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
     }

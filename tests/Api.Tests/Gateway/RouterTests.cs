@@ -403,6 +403,40 @@ public sealed class RouterTests
         }
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task OpenAiStream_RelaysTheUpstreamEventsAsTheyWereSent(bool includeUsage)
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
+        var body = includeUsage
+            ? """{"model":"group","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"verbatim"}]}"""
+            : """{"model":"group","stream":true,"messages":[{"role":"user","content":"verbatim"}]}""";
+        using var response = await api.Client.PostAsync("v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var events = (await response.Content.ReadAsStringAsync())
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(e => e.StartsWith("data: ", StringComparison.Ordinal) ? e["data: ".Length..] : e)
+            .ToList();
+
+        events[^1].Should().Be("[DONE]");
+        var chunks = events[..^1];
+        var content = chunks.Where(c => c.Contains("\"delta\":", StringComparison.Ordinal)).ToList();
+        content.Should().NotBeEmpty();
+
+        // The fake upstream writes "logprobs":null and "finish_reason":null on every choice and puts
+        // system_fingerprint before choices; a re-serialized chunk would drop the nulls. Relayed as sent, they stay.
+        content.Should().OnlyContain(c => c.Contains("\"system_fingerprint\":\"fp_fake\",\"choices\":[{\"index\":0,\"delta\":", StringComparison.Ordinal));
+        content.Should().OnlyContain(c => c.Contains("\"logprobs\":null", StringComparison.Ordinal));
+        if (includeUsage)
+        {
+            chunks[^1].Should().Contain("\"choices\":[],\"usage\":{\"prompt_tokens\":", "the usage chunk the client asked for is relayed as sent too");
+        }
+        else
+        {
+            chunks.Should().NotContain(c => c.Contains("\"usage\"", StringComparison.Ordinal), "usage the client did not ask for is not sent");
+        }
+    }
+
     [Test]
     public async Task ClientDisconnect_CancelsTheUpstreamRequest()
     {

@@ -90,6 +90,7 @@ public sealed class ChatCompletionsController : DialectController
             chunk => chunk.Usage is null || includeUsage ? chunk : chunk.Choices.Count == 0 ? null : chunk with { Usage = null },
             GatewayJsonContext.Default.ChatCompletionChunk,
             stream.MarkClientCancelled,
-            cancellationToken);
+            cancellationToken,
+            static chunk => chunk.TakeUpstreamJson());
     }
 }

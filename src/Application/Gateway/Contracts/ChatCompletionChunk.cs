@@ -1,8 +1,27 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace LlmPlatform.Application.Gateway.Contracts;
 
 /// <summary>One Server-Sent Event of a streamed chat completion (<c>object: chat.completion.chunk</c>).</summary>
 public sealed record ChatCompletionChunk
 {
+    public ChatCompletionChunk()
+    {
+    }
+
+    /// <summary>The copy <c>with</c> makes: every member but <see cref="UpstreamJson"/>, which a changed copy no longer matches.</summary>
+    [SetsRequiredMembers]
+    private ChatCompletionChunk(ChatCompletionChunk original)
+    {
+        Id = original.Id;
+        Object = original.Object;
+        Created = original.Created;
+        Model = original.Model;
+        Choices = original.Choices;
+        Usage = original.Usage;
+        SystemFingerprint = original.SystemFingerprint;
+    }
+
     public required string Id { get; init; }
 
     public string Object { get; init; } = "chat.completion.chunk";
@@ -16,4 +35,32 @@ public sealed record ChatCompletionChunk
     public Usage? Usage { get; init; }
 
     public string? SystemFingerprint { get; init; }
+
+    /// <summary>
+    /// The event's JSON as an OpenAI-compatible upstream sent it (one line, already parsed into this chunk), so
+    /// that a chunk relayed unchanged goes out as those bytes instead of being serialized again. The array is
+    /// rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>; whoever takes it (<see cref="TakeUpstreamJson"/>)
+    /// returns it. Not part of the wire form, of equality, or of a <c>with</c> copy.
+    /// </summary>
+    internal ArraySegment<byte> UpstreamJson { get; set; }
+
+    /// <summary>Hands over <see cref="UpstreamJson"/> (empty when there is none) and forgets it.</summary>
+    internal ArraySegment<byte> TakeUpstreamJson()
+    {
+        var json = UpstreamJson;
+        UpstreamJson = default;
+        return json;
+    }
+
+    public bool Equals(ChatCompletionChunk? other) =>
+        other is not null
+        && Id == other.Id
+        && Object == other.Object
+        && Created == other.Created
+        && Model == other.Model
+        && EqualityComparer<IReadOnlyList<ChunkChoice>>.Default.Equals(Choices, other.Choices)
+        && Usage == other.Usage
+        && SystemFingerprint == other.SystemFingerprint;
+
+    public override int GetHashCode() => HashCode.Combine(Id, Object, Created, Model, Choices, Usage, SystemFingerprint);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LlmPlatform.Domain.Common;
@@ -12,14 +13,21 @@ internal sealed class OpenAiEventReader<T> : IAsyncDisposable
     private readonly SseLineReader _reader;
     private readonly JsonTypeInfo<T> _type;
     private readonly string _provider;
+    private readonly Action<T, ArraySegment<byte>>? _keepJson;
     private bool _done;
 
-    public OpenAiEventReader(HttpResponseMessage response, Stream body, JsonTypeInfo<T> type, string provider)
+    /// <param name="keepJson">
+    /// Given each value with a copy of the one-line JSON it was read from, in an array rented from the shared pool,
+    /// for relaying it without serializing it again; not called for an event whose data spans lines (those bytes
+    /// cannot be one SSE data line).
+    /// </param>
+    public OpenAiEventReader(HttpResponseMessage response, Stream body, JsonTypeInfo<T> type, string provider, Action<T, ArraySegment<byte>>? keepJson = null)
     {
         _response = response;
         _reader = new SseLineReader(body);
         _type = type;
         _provider = provider;
+        _keepJson = keepJson;
     }
 
     public async ValueTask<Result<T?>> ReadAsync(CancellationToken cancellationToken)
@@ -54,6 +62,13 @@ internal sealed class OpenAiEventReader<T> : IAsyncDisposable
 
                 if (JsonSerializer.Deserialize(data, _type) is { } value)
                 {
+                    if (_keepJson is not null && data.IndexOfAny((byte)'\n', (byte)'\r') < 0)
+                    {
+                        var copy = ArrayPool<byte>.Shared.Rent(data.Length);
+                        data.CopyTo(copy);
+                        _keepJson(value, new ArraySegment<byte>(copy, 0, data.Length));
+                    }
+
                     return value;
                 }
             }
