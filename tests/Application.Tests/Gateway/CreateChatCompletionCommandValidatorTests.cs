@@ -66,5 +66,9 @@ public sealed class CreateChatCompletionCommandValidatorTests
             _ => field,
         };
         result.Errors.Should().Contain(e => e.PropertyName.StartsWith(expected, StringComparison.Ordinal));
+        if (field is "later_role" or "later_tool")
+        {
+            result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be(field == "later_role" ? "messages[2]" : "tools[1]", "the first bad element is named with its index");
+        }
     }
 }

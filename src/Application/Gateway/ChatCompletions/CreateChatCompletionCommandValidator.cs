@@ -18,16 +18,20 @@ internal sealed class CreateChatCompletionCommandValidator : AbstractValidator<C
             .NotEmpty().WithMessage("'model' is required.").OverridePropertyName("model");
         RuleFor(c => c.Request.Messages)
             .NotEmpty().WithMessage("'messages' must be a non-empty array.").OverridePropertyName("messages");
-        // Whole-list checks rather than RuleForEach: a per-element rule builds a child validation context for every
-        // message of every request, and the answer names the list either way.
-        RuleFor(c => c.Request.Messages)
-            .Must(ms => ms is null || Every(ms, static m => m is not null && m.Role is not null && KnownRoles.Contains(m.Role)))
-            .WithMessage("Each message needs a 'role' of system, developer, user, assistant, tool or function.")
-            .OverridePropertyName("messages");
-        RuleFor(c => c.Request.Messages)
-            .Must(ms => ms is null || Every(ms, static m => m is null || m.Content is null || m.Content.Value.ValueKind is JsonValueKind.String or JsonValueKind.Array or JsonValueKind.Null))
-            .WithMessage("A message's 'content' must be a string or an array of content parts.")
-            .OverridePropertyName("messages");
+        // One pass over each list rather than RuleForEach, which builds a child validation context for every
+        // message of every request; the first bad element is named with its index, as before.
+        RuleFor(c => c.Request.Messages).Custom(static (messages, context) => FirstBad(
+            messages,
+            static m => m is not null && m.Role is not null && KnownRoles.Contains(m.Role),
+            "messages",
+            "Each message needs a 'role' of system, developer, user, assistant, tool or function.",
+            context));
+        RuleFor(c => c.Request.Messages).Custom(static (messages, context) => FirstBad(
+            messages,
+            static m => m is null || m.Content is null || m.Content.Value.ValueKind is JsonValueKind.String or JsonValueKind.Array or JsonValueKind.Null,
+            "messages",
+            "A message's 'content' must be a string or an array of content parts.",
+            context));
         RuleFor(c => c.Request.Temperature)
             .InclusiveBetween(0, 2).When(c => c.Request.Temperature is not null)
             .WithMessage("'temperature' must be between 0 and 2.").OverridePropertyName("temperature");
@@ -55,9 +59,12 @@ internal sealed class CreateChatCompletionCommandValidator : AbstractValidator<C
         RuleFor(c => c.Request.Stop)
             .Must(s => s is null || s.Value.ValueKind is JsonValueKind.String or JsonValueKind.Array or JsonValueKind.Null)
             .WithMessage("'stop' must be a string or an array of strings.").OverridePropertyName("stop");
-        RuleFor(c => c.Request.Tools)
-            .Must(ts => ts is null || Every(ts, static t => t is not null && t.Function is not null && !string.IsNullOrEmpty(t.Function.Name)))
-            .WithMessage("Each tool needs 'function.name'.").OverridePropertyName("tools");
+        RuleFor(c => c.Request.Tools).Custom(static (tools, context) => FirstBad(
+            tools,
+            static t => t is not null && t.Function is not null && !string.IsNullOrEmpty(t.Function.Name),
+            "tools",
+            "Each tool needs 'function.name'.",
+            context));
         RuleFor(c => c.Request.ResponseFormat!.Type)
             .Must(t => t is "text" or "json_object" or "json_schema")
             .When(c => c.Request.ResponseFormat is not null)
@@ -65,16 +72,25 @@ internal sealed class CreateChatCompletionCommandValidator : AbstractValidator<C
         RuleFor(c => c.Request.AdditionalProperties).CacheControl();
     }
 
-    private static bool Every<T>(IReadOnlyList<T> items, Func<T, bool> holds)
+    private static void FirstBad<T>(
+        IReadOnlyList<T>? items,
+        Func<T, bool> holds,
+        string name,
+        string message,
+        ValidationContext<CreateChatCompletionCommand> context)
     {
+        if (items is null)
+        {
+            return;
+        }
+
         for (var i = 0; i < items.Count; i++)
         {
             if (!holds(items[i]))
             {
-                return false;
+                context.AddFailure(name + "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", message);
+                return;
             }
         }
-
-        return true;
     }
 }
