@@ -69,6 +69,9 @@ public sealed record CallerIdentity
         : UserId is { Length: > 0 } user ? "user:" + user
         : "key:" + KeyHash;
 
+    /// <summary>The owner whose things this caller may see (<see cref="Owner"/>), or null for an admin, who sees all.</summary>
+    public string? OwnerFilter => IsAdmin ? null : Owner;
+
     public bool MayUseModel(string modelGroup) => Allows(AllowedModels, modelGroup);
 
     /// <summary>Whether a model list (empty, <c>*</c> and <c>all-proxy-models</c> mean every model) admits the group.</summary>

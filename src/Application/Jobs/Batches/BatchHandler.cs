@@ -29,7 +29,7 @@ internal sealed class BatchHandler :
 
     public async Task<Result<BatchObject>> Handle(CreateBatchCommand request, CancellationToken cancellationToken)
     {
-        var file = await _files.GetAsync(request.InputFileId!, FileHandler.OwnerFilter(request.Caller), cancellationToken).ConfigureAwait(false);
+        var file = await _files.GetAsync(request.InputFileId!, request.Caller.OwnerFilter, cancellationToken).ConfigureAwait(false);
         if (file is null)
         {
             return Error.NotFound("not_found", $"No such File object: {request.InputFileId}");
@@ -59,20 +59,20 @@ internal sealed class BatchHandler :
     }
 
     public async Task<Result<BatchObject>> Handle(GetBatchQuery request, CancellationToken cancellationToken) =>
-        await _batches.GetAsync(request.Id, FileHandler.OwnerFilter(request.Caller), cancellationToken).ConfigureAwait(false) is { } batch
+        await _batches.GetAsync(request.Id, request.Caller.OwnerFilter, cancellationToken).ConfigureAwait(false) is { } batch
             ? BatchObject.From(batch)
             : NotFound(request.Id);
 
     public async Task<Result<ListPage<BatchObject>>> Handle(ListBatchesQuery request, CancellationToken cancellationToken)
     {
         var limit = request.Limit ?? 20;
-        var rows = await _batches.ListAsync(FileHandler.OwnerFilter(request.Caller), request.After, limit + 1, cancellationToken).ConfigureAwait(false);
+        var rows = await _batches.ListAsync(request.Caller.OwnerFilter, request.After, limit + 1, cancellationToken).ConfigureAwait(false);
         return ListPage<BatchObject>.Of(rows, limit, r => r.Id, BatchObject.From);
     }
 
     public async Task<Result<BatchObject>> Handle(CancelBatchCommand request, CancellationToken cancellationToken)
     {
-        var owner = FileHandler.OwnerFilter(request.Caller);
+        var owner = request.Caller.OwnerFilter;
         var batch = await _batches.GetAsync(request.Id, owner, cancellationToken).ConfigureAwait(false);
         if (batch is null)
         {

@@ -119,19 +119,19 @@ internal sealed class FileHandler :
     public async Task<Result<ListPage<FileObject>>> Handle(ListFilesQuery request, CancellationToken cancellationToken)
     {
         var limit = request.Limit ?? 10_000;
-        var rows = await _files.ListAsync(OwnerFilter(request.Caller), request.Purpose, request.After, limit + 1, cancellationToken)
+        var rows = await _files.ListAsync(request.Caller.OwnerFilter, request.Purpose, request.After, limit + 1, cancellationToken)
             .ConfigureAwait(false);
         return ListPage<FileObject>.Of(rows, limit, r => r.Id, FileObject.From);
     }
 
     public async Task<Result<FileObject>> Handle(GetFileQuery request, CancellationToken cancellationToken) =>
-        await _files.GetAsync(request.Id, OwnerFilter(request.Caller), cancellationToken).ConfigureAwait(false) is { } file
+        await _files.GetAsync(request.Id, request.Caller.OwnerFilter, cancellationToken).ConfigureAwait(false) is { } file
             ? FileObject.From(file)
             : FileErrors.NotFound(request.Id);
 
     public async Task<Result<FileContent>> Handle(GetFileContentQuery request, CancellationToken cancellationToken)
     {
-        var file = await _files.GetAsync(request.Id, OwnerFilter(request.Caller), cancellationToken).ConfigureAwait(false);
+        var file = await _files.GetAsync(request.Id, request.Caller.OwnerFilter, cancellationToken).ConfigureAwait(false);
         return file is not null && _blobs.OpenRead(file.BlobKey) is { } content
             ? new FileContent(content, file.Filename, file.Bytes)
             : FileErrors.NotFound(request.Id);
@@ -139,7 +139,7 @@ internal sealed class FileHandler :
 
     public async Task<Result<FileDeleted>> Handle(DeleteFileCommand request, CancellationToken cancellationToken)
     {
-        var file = await _files.GetAsync(request.Id, OwnerFilter(request.Caller), cancellationToken).ConfigureAwait(false);
+        var file = await _files.GetAsync(request.Id, request.Caller.OwnerFilter, cancellationToken).ConfigureAwait(false);
         if (file is null || !await _files.DeleteAsync(file.Id, cancellationToken).ConfigureAwait(false))
         {
             return FileErrors.NotFound(request.Id);
@@ -148,8 +148,6 @@ internal sealed class FileHandler :
         await _blobs.DeleteAsync(file.BlobKey, cancellationToken).ConfigureAwait(false);
         return new FileDeleted(file.Id);
     }
-
-    internal static string? OwnerFilter(Access.Authentication.CallerIdentity caller) => caller.IsAdmin ? null : caller.Owner;
 
     private static async Task<string?> ReadTextAsync(Stream content, CancellationToken cancellationToken)
     {

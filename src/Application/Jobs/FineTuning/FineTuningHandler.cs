@@ -151,18 +151,18 @@ internal sealed class FineTuningHandler :
     public async Task<Result<ListPage<FineTuningJobObject>>> Handle(ListFineTuningJobsQuery request, CancellationToken cancellationToken)
     {
         var limit = request.Limit ?? 20;
-        var rows = await _jobs.ListAsync(FileHandler.OwnerFilter(request.Caller), request.After, limit + 1, cancellationToken).ConfigureAwait(false);
+        var rows = await _jobs.ListAsync(request.Caller.OwnerFilter, request.After, limit + 1, cancellationToken).ConfigureAwait(false);
         return ListPage<FineTuningJobObject>.Of(rows, limit, r => r.Id, FineTuningJobObject.From);
     }
 
     public async Task<Result<FineTuningJobObject>> Handle(GetFineTuningJobQuery request, CancellationToken cancellationToken) =>
-        await _jobs.GetAsync(request.Id, FileHandler.OwnerFilter(request.Caller), cancellationToken).ConfigureAwait(false) is { } job
+        await _jobs.GetAsync(request.Id, request.Caller.OwnerFilter, cancellationToken).ConfigureAwait(false) is { } job
             ? FineTuningJobObject.From(job)
             : FineTuningErrors.NotFound(request.Id);
 
     public async Task<Result<FineTuningJobObject>> Handle(CancelFineTuningJobCommand request, CancellationToken cancellationToken)
     {
-        var job = await _jobs.GetAsync(request.Id, FileHandler.OwnerFilter(request.Caller), cancellationToken).ConfigureAwait(false);
+        var job = await _jobs.GetAsync(request.Id, request.Caller.OwnerFilter, cancellationToken).ConfigureAwait(false);
         if (job is null)
         {
             return FineTuningErrors.NotFound(request.Id);
@@ -230,7 +230,7 @@ internal sealed class FineTuningHandler :
     /// <summary>The owned job; while it is active its events and checkpoints are refreshed first, within a short budget.</summary>
     private async Task<StoredFineTuningJob?> ActiveRefreshedAsync(CallerIdentity caller, string id, CancellationToken cancellationToken)
     {
-        var job = await _jobs.GetAsync(id, FileHandler.OwnerFilter(caller), cancellationToken).ConfigureAwait(false);
+        var job = await _jobs.GetAsync(id, caller.OwnerFilter, cancellationToken).ConfigureAwait(false);
         if (job is null || FineTuningStatuses.IsTerminal(job.Mirror.Status) || _sync.DeploymentOf(job) is not { } deployment)
         {
             return job;
@@ -276,7 +276,7 @@ internal sealed class FineTuningHandler :
 
     private async Task<Result<StoredFile>> OwnedFileAsync(CallerIdentity caller, string id, string param, CancellationToken cancellationToken)
     {
-        var file = await _files.GetAsync(id, FileHandler.OwnerFilter(caller), cancellationToken).ConfigureAwait(false);
+        var file = await _files.GetAsync(id, caller.OwnerFilter, cancellationToken).ConfigureAwait(false);
         if (file is null)
         {
             return FineTuningErrors.FileNotFound(id, param);
