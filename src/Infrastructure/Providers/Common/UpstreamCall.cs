@@ -27,17 +27,9 @@ internal static class UpstreamCall
 
             return response;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Failure(ex, provider, timeout, cancellationToken) is { } failure)
         {
-            return UpstreamErrors.TimedOut(provider, timeout);
-        }
-        catch (HttpRequestException ex)
-        {
-            return UpstreamErrors.ConnectionFailed(provider, ex);
-        }
-        catch (IOException ex)
-        {
-            return UpstreamErrors.ConnectionFailed(provider, ex);
+            return failure;
         }
     }
 
@@ -68,21 +60,24 @@ internal static class UpstreamCall
             var value = await parse(body, timeoutSource.Token).ConfigureAwait(false);
             return value is null ? UpstreamErrors.BadAnswer(provider, "empty body") : value;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return UpstreamErrors.TimedOut(provider, timeout);
-        }
         catch (System.Text.Json.JsonException ex)
         {
             return UpstreamErrors.BadAnswer(provider, ex.Message);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (Failure(ex, provider, timeout, cancellationToken) is { } failure)
         {
-            return UpstreamErrors.ConnectionFailed(provider, ex);
-        }
-        catch (IOException ex)
-        {
-            return UpstreamErrors.ConnectionFailed(provider, ex);
+            return failure;
         }
     }
+
+    /// <summary>
+    /// What a failed call tells the client: a timeout (ours, not the client leaving), or a connection that failed;
+    /// null for anything else, which is not an upstream's fault and keeps propagating.
+    /// </summary>
+    private static Error? Failure(Exception ex, string provider, TimeSpan timeout, CancellationToken clientToken) => ex switch
+    {
+        OperationCanceledException when !clientToken.IsCancellationRequested => UpstreamErrors.TimedOut(provider, timeout),
+        HttpRequestException or IOException => UpstreamErrors.ConnectionFailed(provider, ex),
+        _ => null,
+    };
 }
