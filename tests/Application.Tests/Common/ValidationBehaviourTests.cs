@@ -26,6 +26,26 @@ public sealed class ValidationBehaviourTests
                 .WithMessage("'name' is taken.");
     }
 
+    /// <summary>A synchronous rule that counts its runs, then an asynchronous one.</summary>
+    private sealed class CountingAsyncValidator : AbstractValidator<Probe>
+    {
+        public CountingAsyncValidator()
+        {
+            RuleFor(p => p.Name).Must(_ =>
+            {
+                Runs++;
+                return true;
+            });
+            RuleFor(p => p.Name).MustAsync(async (_, ct) =>
+            {
+                await Task.Yield();
+                return true;
+            });
+        }
+
+        public int Runs { get; private set; }
+    }
+
     private static Task<Result<string>> RunAsync(IValidator<Probe> validator, Probe probe, Action called) =>
         new ValidationBehaviour<Probe, Result<string>>([validator]).Handle(
             probe,
@@ -70,5 +90,18 @@ public sealed class ValidationBehaviourTests
         result.IsSuccess.Should().BeTrue();
         result.Value.Should().Be("handled");
         called.Should().BeTrue();
+    }
+
+    [Test]
+    public async Task ValidatorWithAnAsynchronousRule_IsTriedSynchronouslyOnlyOnce()
+    {
+        var validator = new CountingAsyncValidator();
+
+        (await RunAsync(validator, new Probe("a"), () => { })).IsSuccess.Should().BeTrue();
+        (await RunAsync(validator, new Probe("b"), () => { })).IsSuccess.Should().BeTrue();
+
+        // The first request runs the synchronous rule twice (the synchronous try, then the asynchronous pass); the
+        // second goes straight to the asynchronous pass.
+        validator.Runs.Should().Be(3);
     }
 }

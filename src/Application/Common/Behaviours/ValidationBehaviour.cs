@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FluentValidation;
 using LlmPlatform.Domain.Common;
 using MediatR;
@@ -8,6 +9,9 @@ namespace LlmPlatform.Application.Common.Behaviours;
 internal sealed class ValidationBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
     where TResponse : IFailable<TResponse>
 {
+    /// <summary>The validators (by type) with an asynchronous rule.</summary>
+    private static readonly ConcurrentDictionary<Type, byte> NeedsAsync = new();
+
     private readonly IValidator<TRequest>[] _validators;
 
     public ValidationBehaviour(IEnumerable<IValidator<TRequest>> validators)
@@ -33,16 +37,23 @@ internal sealed class ValidationBehaviour<TRequest, TResponse> : IPipelineBehavi
 
     /// <summary>
     /// Validators with synchronous rules only (all of ours) run synchronously: the asynchronous path costs a state
-    /// machine per rule on every gateway request. Null when the validator has an asynchronous rule.
+    /// machine per rule on every gateway request. Null when the validator has an asynchronous rule; such a validator
+    /// is remembered, so it goes straight to the asynchronous path afterwards instead of throwing every time.
     /// </summary>
     private static FluentValidation.Results.ValidationResult? Validate(IValidator<TRequest> validator, TRequest request)
     {
+        if (NeedsAsync.ContainsKey(validator.GetType()))
+        {
+            return null;
+        }
+
         try
         {
             return validator.Validate(request);
         }
         catch (AsyncValidatorInvokedSynchronouslyException)
         {
+            NeedsAsync.TryAdd(validator.GetType(), 0);
             return null;
         }
     }
