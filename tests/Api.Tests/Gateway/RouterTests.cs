@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using LlmPlatform.FakeUpstream;
 using LlmPlatform.TestSupport;
 using OpenAI;
@@ -435,6 +436,58 @@ public sealed class RouterTests
         {
             chunks.Should().NotContain(c => c.Contains("\"usage\"", StringComparison.Ordinal), "usage the client did not ask for is not sent");
         }
+    }
+
+    [Test]
+    public async Task OpenAiAnswer_IsRelayedAsTheUpstreamWroteIt()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
+        // Fields the gateway does not model (service_tier, a reasoning model's reasoning_content, usage details) and
+        // explicit nulls: a re-serialized answer would lose them.
+        const string answer = """{"id":"chatcmpl-raw","object":"chat.completion","created":1767225600,"model":"m-a","service_tier":"default","choices":[{"index":0,"message":{"role":"assistant","content":"Hello.","reasoning_content":"The user greets me.","refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11,"completion_tokens_details":{"reasoning_tokens":5}},"system_fingerprint":null}""";
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
+        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
+
+        using var response = await api.Client.PostAsync("v1/chat/completions", new StringContent("""{"model":"group","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be(answer);
+        response.Content.Headers.ContentLength.Should().Be(Encoding.UTF8.GetByteCount(answer));
+        response.Headers.GetValues("x-llmplatform-model-id").Single().Should().NotBeNullOrEmpty();
+    }
+
+    [Test]
+    public async Task OpenAiAnswerWithoutUsage_GoesOutWithTheUsageTheGatewayCounted()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
+        const string answer = """{"id":"chatcmpl-raw","object":"chat.completion","created":1767225600,"model":"m-a","choices":[{"index":0,"message":{"role":"assistant","content":"Hello there, how are you?"},"finish_reason":"stop"}]}""";
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
+        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
+
+        using var response = await api.Client.PostAsync("v1/chat/completions", new StringContent("""{"model":"group","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("id").GetString().Should().Be("chatcmpl-raw");
+        json.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString().Should().Be("Hello there, how are you?");
+        json.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32().Should().BePositive();
+        json.RootElement.GetProperty("usage").GetProperty("prompt_tokens").GetInt32().Should().BePositive();
+    }
+
+    [TestCase("")]
+    [TestCase("{\"id\":")]
+    [TestCase("[1,2]")]
+    public async Task OpenAiAnswerThatIsNotAnAnswer_IsABadGateway(string body)
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: body));
+        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: body));
+
+        using var response = await api.Client.PostAsync("v1/chat/completions", new StringContent("""{"model":"group","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("error").GetProperty("message").GetString().Should().NotBeNullOrEmpty();
     }
 
     [Test]

@@ -60,7 +60,16 @@ public sealed class ChatCompletionsController : DialectController
             Response.Headers["x-llmplatform-response-cost"] = (outcome.Cost ?? 0m).ToString(CultureInfo.InvariantCulture);
             Response.StatusCode = 200;
             Response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(Response.Body, outcome.Response!, GatewayJsonContext.Default.ChatCompletionResponse, cancellationToken);
+            if (outcome.Response!.UpstreamJson is { } json)
+            {
+                Response.ContentLength = json.Length;
+                await Response.Body.WriteAsync(json, cancellationToken);
+            }
+            else
+            {
+                await JsonSerializer.SerializeAsync(Response.Body, outcome.Response, GatewayJsonContext.Default.ChatCompletionResponse, cancellationToken);
+            }
+
             return new EmptyResult();
         }
 

@@ -37,10 +37,31 @@ internal static class UpstreamCall
     /// Sends one upstream request and reads its whole (non-streamed) JSON answer, both under one timeout: the
     /// timeout bounds the call, not each half of it, and one timer serves the request.
     /// </summary>
-    public static async Task<Result<T>> SendForJsonAsync<T>(
+    public static Task<Result<T>> SendForJsonAsync<T>(
         HttpClient client,
         HttpRequestMessage request,
         Func<Stream, CancellationToken, ValueTask<T?>> parse,
+        string provider,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
+        where T : class =>
+        SendForContentAsync(
+            client,
+            request,
+            async (content, ct) =>
+            {
+                await using var body = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+                return await parse(body, ct).ConfigureAwait(false);
+            },
+            provider,
+            timeout,
+            cancellationToken);
+
+    /// <summary><see cref="SendForJsonAsync{T}"/> for a reader that wants the answer's content itself (its headers too).</summary>
+    public static async Task<Result<T>> SendForContentAsync<T>(
+        HttpClient client,
+        HttpRequestMessage request,
+        Func<HttpContent, CancellationToken, ValueTask<T?>> parse,
         string provider,
         TimeSpan timeout,
         CancellationToken cancellationToken)
@@ -56,8 +77,7 @@ internal static class UpstreamCall
                 return await UpstreamErrors.FromResponseAsync(provider, response, timeoutSource.Token).ConfigureAwait(false);
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(timeoutSource.Token).ConfigureAwait(false);
-            var value = await parse(body, timeoutSource.Token).ConfigureAwait(false);
+            var value = await parse(response.Content, timeoutSource.Token).ConfigureAwait(false);
             return value is null ? UpstreamErrors.BadAnswer(provider, "empty body") : value;
         }
         catch (System.Text.Json.JsonException ex)

@@ -43,13 +43,25 @@ internal class OpenAiCompatibleAdapter : IProviderAdapter
     public async ValueTask<Result<ChatCompletionResponse>> ChatAsync(ProviderCall call, CancellationToken cancellationToken)
     {
         using var message = BuildMessage(call, stream: false);
-        return await UpstreamCall.SendForJsonAsync(
+        return await UpstreamCall.SendForContentAsync(
             _http,
             message,
-            (body, ct) => JsonSerializer.DeserializeAsync(body, GatewayJsonContext.Default.ChatCompletionResponse, ct),
+            ReadAnswerAsync,
             ProviderName(call.Deployment),
             call.Timeout,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Parses the answer and keeps the bytes it came in, so that it can go to the client as the upstream wrote it
+    /// (its extra fields and explicit nulls included) rather than serialized again.
+    /// </summary>
+    private static async ValueTask<ChatCompletionResponse?> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var json = await UpstreamBody.ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(json, GatewayJsonContext.Default.ChatCompletionResponse) is { } answer
+            ? answer with { UpstreamJson = json }
+            : null;
     }
 
     public async ValueTask<Result<IChatCompletionStream>> StreamChatAsync(ProviderCall call, CancellationToken cancellationToken)
