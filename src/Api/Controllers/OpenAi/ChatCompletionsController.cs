@@ -28,9 +28,12 @@ public sealed class ChatCompletionsController : DialectController
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status502BadGateway)]
-    public async Task<IActionResult> Create([FromBody] ChatCompletionRequest request, string? deployment, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromBody] ChatCompletionRequest request)
     {
-        if (deployment is not null && request.Model is null)
+        // The body is the action's only bound parameter: bound as parameters too, the Azure route's deployment and
+        // the abort token each cost MVC a binding context and a value-provider lookup on every request.
+        var cancellationToken = HttpContext.RequestAborted;
+        if (request.Model is null && RouteData.Values["deployment"] is string deployment)
         {
             request = request with { Model = deployment };
         }
