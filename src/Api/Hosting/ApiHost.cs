@@ -265,6 +265,7 @@ public static partial class ApiHost
         app.MapOpenApi("/openapi.json").AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/docs")).AllowAnonymous().ExcludeFromDescription();
+        Endpoints.ChatCompletionsEndpoint.Map(app);
         app.MapControllers();
     }
 

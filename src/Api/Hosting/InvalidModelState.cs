@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LlmPlatform.Api.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -18,34 +19,58 @@ internal static class InvalidModelState
         {
             foreach (var error in entry!.Errors)
             {
-                if (error.Exception is BadHttpRequestException { StatusCode: 413 })
-                {
-                    return new ErrorEnvelopeResult(413, "The request body is larger than this server accepts.", null, "request_too_large");
-                }
-
-                var param = ParamOf(key);
                 var message = string.IsNullOrEmpty(error.ErrorMessage) ? error.Exception?.Message ?? "Invalid request." : error.ErrorMessage;
-                if (IsQueryOrRouteValue(context, key))
+                if (IsQueryOrRouteValue(context, key) && error.Exception is not BadHttpRequestException { StatusCode: 413 })
                 {
                     // A query string or route value of the wrong type ("limit=abc"): name it; the body is not at fault.
                     return new ErrorEnvelopeResult(400, Sanitize($"'{key}' is not valid: {message}"), key, "invalid_request_error");
                 }
 
-                if (message.Contains("non-empty request body is required", StringComparison.Ordinal))
-                {
-                    message = "The request needs a JSON body.";
-                }
-                else if (param is null && key.Length > 0 && !key.StartsWith('$'))
-                {
-                    // A model-binding key without a JSON path: the body itself is not valid JSON of the expected shape.
-                    message = "The request body is not valid JSON: " + message;
-                }
-
-                return new ErrorEnvelopeResult(400, Sanitize(message), param, "invalid_request_error");
+                var (status, text, param, code) = BodyError(key, message, error.Exception);
+                return new ErrorEnvelopeResult(status, text, param, code);
             }
         }
 
         return new ErrorEnvelopeResult(400, "The request is not valid.", null, "invalid_request_error");
+    }
+
+    /// <summary>The envelope for a JSON body that could not be read, for endpoints that read their body themselves.</summary>
+    public static Task WriteAsync(HttpContext context, JsonException exception)
+    {
+        var (status, message, param, code) = BodyError(exception.Path ?? string.Empty, exception.Message, exception);
+        return ErrorWriter.WriteAsync(context, status, message, "invalid_request_error", param, code);
+    }
+
+    /// <summary>The envelope for a request body larger than the server accepts.</summary>
+    public static Task WriteTooLargeAsync(HttpContext context) =>
+        ErrorWriter.WriteAsync(context, 413, TooLarge, "invalid_request_error", null, "request_too_large");
+
+    /// <summary>The envelope for a request without a body.</summary>
+    public static Task WriteMissingBodyAsync(HttpContext context) =>
+        ErrorWriter.WriteAsync(context, 400, MissingBody, "invalid_request_error", null, "invalid_request_error");
+
+    private const string TooLarge = "The request body is larger than this server accepts.";
+    private const string MissingBody = "The request needs a JSON body.";
+
+    private static (int Status, string Message, string? Param, string Code) BodyError(string key, string message, Exception? exception)
+    {
+        if (exception is BadHttpRequestException { StatusCode: 413 })
+        {
+            return (413, TooLarge, null, "request_too_large");
+        }
+
+        var param = ParamOf(key);
+        if (message.Contains("non-empty request body is required", StringComparison.Ordinal))
+        {
+            message = MissingBody;
+        }
+        else if (param is null && key.Length > 0 && !key.StartsWith('$'))
+        {
+            // A model-binding key without a JSON path: the body itself is not valid JSON of the expected shape.
+            message = "The request body is not valid JSON: " + message;
+        }
+
+        return (400, Sanitize(message), param, "invalid_request_error");
     }
 
     private static bool IsQueryOrRouteValue(ActionContext context, string key) =>

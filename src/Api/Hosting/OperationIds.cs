@@ -21,6 +21,10 @@ internal static class OperationIds
             var verb = action.ActionName;
             operation.OperationId = verb.StartsWith(controller, StringComparison.Ordinal) ? verb : controller + verb;
         }
+        else if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Endpoints.OperationName>().FirstOrDefault() is { } name)
+        {
+            operation.OperationId = name.Value;
+        }
 
         return Task.CompletedTask;
     }
