@@ -21,6 +21,9 @@ public sealed record Behavior
     /// <summary>For <see cref="BehaviorKind.Status"/>: the body (the provider's error envelope when null).</summary>
     public string? Body { get; init; }
 
+    /// <summary>For <see cref="BehaviorKind.Status"/>: send the body gzip-compressed, with its compressed length.</summary>
+    public bool Gzip { get; init; }
+
     /// <summary>For <see cref="BehaviorKind.ResetMidStream"/>: how many chunks go out before the reset.</summary>
     public int ChunksBeforeReset { get; init; } = 2;
 

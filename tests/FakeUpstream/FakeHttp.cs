@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -51,7 +52,23 @@ internal static class FakeHttp
                 }
 
                 context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync(behavior.Body ?? errorBody(behavior.Status), context.RequestAborted).ConfigureAwait(false);
+                var text = behavior.Body ?? errorBody(behavior.Status);
+                if (behavior.Gzip)
+                {
+                    // Compressed, with the compressed length declared, as an upstream behind a compressing proxy answers.
+                    using var compressed = new MemoryStream();
+                    using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+                    {
+                        gzip.Write(Encoding.UTF8.GetBytes(text));
+                    }
+
+                    context.Response.Headers.ContentEncoding = "gzip";
+                    context.Response.ContentLength = compressed.Length;
+                    await context.Response.Body.WriteAsync(compressed.ToArray(), context.RequestAborted).ConfigureAwait(false);
+                    return false;
+                }
+
+                await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
                 return false;
             default:
                 return true;

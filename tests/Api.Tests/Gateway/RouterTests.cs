@@ -457,6 +457,22 @@ public sealed class RouterTests
     }
 
     [Test]
+    public async Task OpenAiAnswerCompressedByTheUpstream_IsRelayedWhole()
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
+        var answer = "{\"id\":\"chatcmpl-gz\",\"object\":\"chat.completion\",\"created\":1767225600,\"model\":\"m-a\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+            + new string('a', 4000)
+            + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":1000,\"total_tokens\":1009}}";
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer) with { Gzip = true });
+        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer) with { Gzip = true });
+
+        using var response = await api.Client.PostAsync("v1/chat/completions", new StringContent("""{"model":"group","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be(answer, "the declared length was the compressed one; the answer is the decompressed whole");
+    }
+
+    [Test]
     public async Task OpenAiAnswerWithoutUsage_GoesOutWithTheUsageTheGatewayCounted()
     {
         await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
