@@ -41,7 +41,7 @@ public sealed record ChatCompletionResponse
     /// answer passed on unchanged goes out as those bytes, with every field the upstream sent, instead of being
     /// serialized again. Not part of the wire form, of equality, or of a <c>with</c> copy.
     /// </summary>
-    internal byte[]? UpstreamJson { get; init; }
+    internal byte[]? UpstreamJson { get; set; }
 
     public bool Equals(ChatCompletionResponse? other) =>
         other is not null

@@ -59,9 +59,13 @@ internal class OpenAiCompatibleAdapter : IProviderAdapter
     private static async ValueTask<ChatCompletionResponse?> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var json = await UpstreamBody.ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.Deserialize(json, GatewayJsonContext.Default.ChatCompletionResponse) is { } answer
-            ? answer with { UpstreamJson = json }
-            : null;
+        var answer = JsonSerializer.Deserialize(json, GatewayJsonContext.Default.ChatCompletionResponse);
+        if (answer is not null)
+        {
+            answer.UpstreamJson = json;
+        }
+
+        return answer;
     }
 
     public async ValueTask<Result<IChatCompletionStream>> StreamChatAsync(ProviderCall call, CancellationToken cancellationToken)
