@@ -91,6 +91,7 @@ public sealed class RequestEnvelopeTests
     [TestCase("not json at all", null)]
     [TestCase("", null)]
     [TestCase("[1,2,3]", null)]
+    [TestCase("null", null)]
     [TestCase("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"temperature\":\"hot\"}", "temperature")]
     [TestCase("{\"model\":\"demo\",\"messages\":\"hello\"}", "messages")]
     [TestCase("{\"model\":42,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", "model")]
@@ -138,6 +139,16 @@ public sealed class RequestEnvelopeTests
 
         ((int)response.StatusCode).Should().BeInRange(400, 499);
         await ErrorOf(response);
+    }
+
+    [Test]
+    public async Task ChatCompletion_WithoutContentType_Is415InTheEnvelope()
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
+        using var response = await _api.Client.PostAsync("v1/chat/completions", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        (await ErrorOf(response)).GetProperty("code").GetString().Should().Be("unsupported_media_type");
     }
 
     [Test]
