@@ -1,16 +1,18 @@
 using System.Text.Json;
 using LlmPlatform.Application.Gateway;
 using LlmPlatform.Application.Gateway.Contracts;
-using Microsoft.ML.Tokenizers;
 
 namespace LlmPlatform.Infrastructure.Tokens;
 
-/// <summary>Counts tokens with the o200k_base encoding, following OpenAI's per-message overhead.</summary>
+/// <summary>
+/// Counts tokens with the o200k_base encoding, following OpenAI's per-message overhead. The vocabulary is loaded on
+/// the first count (about 4 MB), which is when an upstream first leaves usage out.
+/// </summary>
 internal sealed class TiktokenCounter : ITokenCounter
 {
-    private static readonly Lazy<Tokenizer> Encoder = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
+    private static readonly Lazy<O200kEncoding> Encoding = new(() => new O200kEncoding(O200kVocabulary.Load()));
 
-    public int CountText(string? text) => string.IsNullOrEmpty(text) ? 0 : Encoder.Value.CountTokens(text);
+    public int CountText(string? text) => string.IsNullOrEmpty(text) ? 0 : Encoding.Value.CountTokens(text);
 
     public int CountPrompt(IReadOnlyList<ChatMessage> messages)
     {
