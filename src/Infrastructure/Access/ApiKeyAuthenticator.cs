@@ -58,7 +58,6 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
     private readonly IModelCatalog _catalog;
-    private readonly string? _masterKey;
     private readonly CallerIdentity? _master;
     private readonly ConcurrentDictionary<string, CachedKey> _cache = new(StringComparer.Ordinal);
 
@@ -67,12 +66,12 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
         _dataSource = dataSource;
         _time = time;
         _catalog = catalog;
-        _masterKey = configuration.General.MasterKey;
-        if (!string.IsNullOrEmpty(_masterKey))
+        var masterKey = configuration.General.MasterKey;
+        if (!string.IsNullOrEmpty(masterKey))
         {
             _master = new CallerIdentity
             {
-                KeyHash = KeyHasher.Hash(_masterKey),
+                KeyHash = KeyHasher.Hash(masterKey),
                 KeyAlias = "master_key",
                 Role = Roles.ProxyAdmin,
                 IsMasterKey = true,
@@ -88,11 +87,7 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
             return Error.Unauthorized("No API key was given. Send it as 'Authorization: Bearer <key>'.");
         }
 
-        if (_master is not null && KeyHasher.SecretsEqual(presentedKey, _masterKey!))
-        {
-            return _master;
-        }
-
+        // One hash per request serves both the master key and the virtual keys.
         return await AuthenticateHashAsync(KeyHasher.Hash(presentedKey), cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,7 +97,7 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
     /// </summary>
     public async ValueTask<Result<CallerIdentity>> AuthenticateHashAsync(string hash, CancellationToken cancellationToken)
     {
-        if (_master is not null && string.Equals(hash, _master.KeyHash, StringComparison.Ordinal))
+        if (_master is not null && KeyHasher.HashesEqual(hash, _master.KeyHash))
         {
             return _master;
         }

@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using LlmPlatform.Domain.Access;
 
 namespace LlmPlatform.Infrastructure.Access;
@@ -9,13 +9,7 @@ public static class KeyHasher
 {
     public static string Hash(string key) => KeySecret.Hash(key);
 
-    /// <summary>Constant-time comparison of two secrets of any length.</summary>
-    public static bool SecretsEqual(string presented, string expected)
-    {
-        Span<byte> a = stackalloc byte[32];
-        Span<byte> b = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(presented), a);
-        SHA256.HashData(Encoding.UTF8.GetBytes(expected), b);
-        return CryptographicOperations.FixedTimeEquals(a, b);
-    }
+    /// <summary>Constant-time comparison of two key hashes (their length, 64, is no secret).</summary>
+    public static bool HashesEqual(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(presented.AsSpan()), MemoryMarshal.AsBytes(expected.AsSpan()));
 }
