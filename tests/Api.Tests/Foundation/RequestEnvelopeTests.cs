@@ -189,6 +189,19 @@ public sealed class RequestEnvelopeTests
     }
 
     [Test]
+    public void NewRequestIds_AreUniqueTimeOrderedUuidV7s()
+    {
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var ids = Enumerable.Range(0, 20_000).Select(_ => Hosting.RequestIdMiddleware.NewId()).ToList();
+        var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        ids.Should().OnlyHaveUniqueItems();
+        ids.Should().AllSatisfy(id => id.Should().MatchRegex("^req_[0-9a-f]{12}7[0-9a-f]{3}[89ab][0-9a-f]{15}$"));
+        var stamps = ids.Select(id => Convert.ToInt64(id[4..16], 16)).ToList();
+        stamps.Should().BeInAscendingOrder().And.OnlyContain(ms => ms >= before && ms <= after);
+    }
+
+    [Test]
     public async Task Models_ListsTheConfiguredGroups_OnBothPaths()
     {
         foreach (var path in new[] { "v1/models", "models" })
