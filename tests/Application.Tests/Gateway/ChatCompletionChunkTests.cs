@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LlmPlatform.Application.Gateway.Contracts;
 
 namespace LlmPlatform.Application.Tests.Gateway;
@@ -43,5 +44,36 @@ public sealed class ChatCompletionChunkTests
 
         chunk.TakeUpstreamJson().Count.Should().Be(11);
         chunk.TakeUpstreamJson().Array.Should().BeNull("the taker owns them now");
+    }
+
+    [Test]
+    public void Parse_ReadsAChunk()
+    {
+        var chunk = JsonSerializer.Deserialize(
+            """{"id":"c1","object":"chat.completion.chunk","created":7,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}],"extra":1}""",
+            GatewayJsonContext.Default.ChatCompletionChunk)!;
+
+        chunk.Id.Should().Be("c1");
+        chunk.Created.Should().Be(7);
+        chunk.Choices.Should().ContainSingle().Which.Delta.Content.Should().Be("Hi");
+    }
+
+    [TestCase("""{"model":"m","choices":[]}""")]
+    [TestCase("""{"id":"c1","choices":[]}""")]
+    [TestCase("""{"id":"c1","model":"m"}""")]
+    [TestCase("""{"id":"c1","model":"m","choices":[{"index":0}]}""")]
+    public void Parse_RefusesAChunkWithoutARequiredMember(string json)
+    {
+        var parse = () => JsonSerializer.Deserialize(json, GatewayJsonContext.Default.ChatCompletionChunk);
+        parse.Should().Throw<JsonException>();
+    }
+
+    [TestCase("""{"model":"m","choices":[]}""")]
+    [TestCase("""{"id":"a","model":"m"}""")]
+    [TestCase("""{"id":"a","model":"m","choices":[{"index":0,"finish_reason":"stop"}]}""")]
+    public void Parse_RefusesAnAnswerWithoutARequiredMember(string json)
+    {
+        var parse = () => JsonSerializer.Deserialize(json, GatewayJsonContext.Default.ChatCompletionResponse);
+        parse.Should().Throw<JsonException>();
     }
 }

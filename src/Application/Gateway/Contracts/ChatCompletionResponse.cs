@@ -1,16 +1,16 @@
-using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace LlmPlatform.Application.Gateway.Contracts;
 
 /// <summary>A non-streamed chat completion (<c>object: chat.completion</c>).</summary>
 public sealed record ChatCompletionResponse
 {
+    // Settable, not init-only or C#-required, for the parser's sake: see ChatCompletionChunk.
     public ChatCompletionResponse()
     {
     }
 
     /// <summary>The copy <c>with</c> makes: every member but <see cref="UpstreamJson"/>, which a changed copy no longer matches.</summary>
-    [SetsRequiredMembers]
     private ChatCompletionResponse(ChatCompletionResponse original)
     {
         Id = original.Id;
@@ -22,19 +22,22 @@ public sealed record ChatCompletionResponse
         SystemFingerprint = original.SystemFingerprint;
     }
 
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = string.Empty;
 
-    public string Object { get; init; } = "chat.completion";
+    public string Object { get; set; } = "chat.completion";
 
-    public long Created { get; init; }
+    public long Created { get; set; }
 
-    public required string Model { get; init; }
+    [JsonRequired]
+    public string Model { get; set; } = string.Empty;
 
-    public required IReadOnlyList<ChatChoice> Choices { get; init; }
+    [JsonRequired]
+    public IReadOnlyList<ChatChoice> Choices { get; set; } = [];
 
-    public Usage? Usage { get; init; }
+    public Usage? Usage { get; set; }
 
-    public string? SystemFingerprint { get; init; }
+    public string? SystemFingerprint { get; set; }
 
     /// <summary>
     /// The whole JSON body an OpenAI-compatible upstream answered with (already parsed into this answer), so that an

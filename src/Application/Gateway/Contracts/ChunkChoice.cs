@@ -1,14 +1,17 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace LlmPlatform.Application.Gateway.Contracts;
 
 public sealed record ChunkChoice
 {
-    public int Index { get; init; }
+    // Settable, not init-only or C#-required, for the parser's sake: see ChatCompletionChunk.
+    public int Index { get; set; }
 
-    public required ChatResponseMessage Delta { get; init; }
+    [JsonRequired]
+    public ChatResponseMessage Delta { get; set; } = null!;
 
-    public string? FinishReason { get; init; }
+    public string? FinishReason { get; set; }
 
-    public JsonElement? Logprobs { get; init; }
+    public JsonElement? Logprobs { get; set; }
 }
