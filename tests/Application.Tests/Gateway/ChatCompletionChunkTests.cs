@@ -38,6 +38,19 @@ public sealed class ChatCompletionChunkTests
     }
 
     [Test]
+    public void Answer_KeepsItsUpstreamJsonOnlyWhileUnchanged()
+    {
+        var relayed = new ChatCompletionResponse { Id = "a1", Model = "m", Choices = [], UpstreamJson = "{\"id\":\"a1\"}"u8.ToArray() };
+        var built = relayed with { };
+        built.UpstreamJson.Should().BeNull("a copy may have been changed");
+
+        relayed.UpstreamJson.Should().HaveCount(11);
+        relayed.Should().Be(built);
+        relayed.GetHashCode().Should().Be(built.GetHashCode());
+        relayed.Should().NotBe(built with { Id = "a2" });
+    }
+
+    [Test]
     public void TakeUpstreamJson_HandsTheBytesOverOnce()
     {
         var chunk = Chunk();

@@ -5,25 +5,11 @@ namespace LlmPlatform.Application.Gateway.Contracts;
 /// <summary>One Server-Sent Event of a streamed chat completion (<c>object: chat.completion.chunk</c>).</summary>
 public sealed record ChatCompletionChunk
 {
+    private UpstreamBytes<ArraySegment<byte>> _upstreamJson;
+
     // Settable rather than init-only or C#-required: System.Text.Json's source generator fills init-only and required
     // members through a constructor call with every value collected first (boxed), which made parsing a stream chunk
     // several times slower. [JsonRequired] keeps the wire rule that the member must be present.
-    public ChatCompletionChunk()
-    {
-    }
-
-    /// <summary>The copy <c>with</c> makes: every member but <see cref="UpstreamJson"/>, which a changed copy no longer matches.</summary>
-    private ChatCompletionChunk(ChatCompletionChunk original)
-    {
-        Id = original.Id;
-        Object = original.Object;
-        Created = original.Created;
-        Model = original.Model;
-        Choices = original.Choices;
-        Usage = original.Usage;
-        SystemFingerprint = original.SystemFingerprint;
-    }
-
     [JsonRequired]
     public string Id { get; set; } = string.Empty;
 
@@ -47,7 +33,11 @@ public sealed record ChatCompletionChunk
     /// rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>; whoever takes it (<see cref="TakeUpstreamJson"/>)
     /// returns it. Not part of the wire form, of equality, or of a <c>with</c> copy.
     /// </summary>
-    internal ArraySegment<byte> UpstreamJson { get; set; }
+    internal ArraySegment<byte> UpstreamJson
+    {
+        get => _upstreamJson.For(this);
+        set => _upstreamJson = new(this, value);
+    }
 
     /// <summary>Hands over <see cref="UpstreamJson"/> (empty when there is none) and forgets it.</summary>
     internal ArraySegment<byte> TakeUpstreamJson()
@@ -56,16 +46,4 @@ public sealed record ChatCompletionChunk
         UpstreamJson = default;
         return json;
     }
-
-    public bool Equals(ChatCompletionChunk? other) =>
-        other is not null
-        && Id == other.Id
-        && Object == other.Object
-        && Created == other.Created
-        && Model == other.Model
-        && EqualityComparer<IReadOnlyList<ChunkChoice>>.Default.Equals(Choices, other.Choices)
-        && Usage == other.Usage
-        && SystemFingerprint == other.SystemFingerprint;
-
-    public override int GetHashCode() => HashCode.Combine(Id, Object, Created, Model, Choices, Usage, SystemFingerprint);
 }

@@ -5,23 +5,9 @@ namespace LlmPlatform.Application.Gateway.Contracts;
 /// <summary>A non-streamed chat completion (<c>object: chat.completion</c>).</summary>
 public sealed record ChatCompletionResponse
 {
+    private UpstreamBytes<byte[]?> _upstreamJson;
+
     // Settable, not init-only or C#-required, for the parser's sake: see ChatCompletionChunk.
-    public ChatCompletionResponse()
-    {
-    }
-
-    /// <summary>The copy <c>with</c> makes: every member but <see cref="UpstreamJson"/>, which a changed copy no longer matches.</summary>
-    private ChatCompletionResponse(ChatCompletionResponse original)
-    {
-        Id = original.Id;
-        Object = original.Object;
-        Created = original.Created;
-        Model = original.Model;
-        Choices = original.Choices;
-        Usage = original.Usage;
-        SystemFingerprint = original.SystemFingerprint;
-    }
-
     [JsonRequired]
     public string Id { get; set; } = string.Empty;
 
@@ -44,17 +30,9 @@ public sealed record ChatCompletionResponse
     /// answer passed on unchanged goes out as those bytes, with every field the upstream sent, instead of being
     /// serialized again. Not part of the wire form, of equality, or of a <c>with</c> copy.
     /// </summary>
-    internal byte[]? UpstreamJson { get; set; }
-
-    public bool Equals(ChatCompletionResponse? other) =>
-        other is not null
-        && Id == other.Id
-        && Object == other.Object
-        && Created == other.Created
-        && Model == other.Model
-        && EqualityComparer<IReadOnlyList<ChatChoice>>.Default.Equals(Choices, other.Choices)
-        && Usage == other.Usage
-        && SystemFingerprint == other.SystemFingerprint;
-
-    public override int GetHashCode() => HashCode.Combine(Id, Object, Created, Model, Choices, Usage, SystemFingerprint);
+    internal byte[]? UpstreamJson
+    {
+        get => _upstreamJson.For(this);
+        set => _upstreamJson = new(this, value);
+    }
 }
