@@ -81,6 +81,16 @@ public sealed class ChatCompletionChunkTests
         parse.Should().Throw<JsonException>();
     }
 
+    [Test]
+    public void Parse_TakesAnAnswersNullChoicesAndMessageAsEmpty()
+    {
+        var none = JsonSerializer.Deserialize("""{"id":"a","model":"m","choices":null}""", GatewayJsonContext.Default.ChatCompletionResponse)!;
+        none.Choices.Should().BeEmpty();
+
+        var empty = JsonSerializer.Deserialize("""{"id":"a","model":"m","choices":[{"index":0,"message":null}]}""", GatewayJsonContext.Default.ChatCompletionResponse)!;
+        empty.Choices.Single().Message.Should().Be(new ChatResponseMessage());
+    }
+
     [TestCase("""{"model":"m","choices":[]}""")]
     [TestCase("""{"id":"a","model":"m"}""")]
     [TestCase("""{"id":"a","model":"m","choices":[{"index":0,"finish_reason":"stop"}]}""")]

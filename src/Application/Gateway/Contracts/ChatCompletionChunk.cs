@@ -20,8 +20,9 @@ public sealed record ChatCompletionChunk
     [JsonRequired]
     public string Model { get; set; } = string.Empty;
 
+    /// <summary>Never null: an upstream that sends <c>"choices": null</c> sent no choices.</summary>
     [JsonRequired]
-    public IReadOnlyList<ChunkChoice> Choices { get; set; } = [];
+    public IReadOnlyList<ChunkChoice> Choices { get; set => field = value ?? []; } = [];
 
     public Usage? Usage { get; set; }
 

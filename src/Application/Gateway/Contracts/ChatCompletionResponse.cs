@@ -18,8 +18,9 @@ public sealed record ChatCompletionResponse
     [JsonRequired]
     public string Model { get; set; } = string.Empty;
 
+    /// <summary>Never null: an upstream that sends <c>"choices": null</c> sent no choices.</summary>
     [JsonRequired]
-    public IReadOnlyList<ChatChoice> Choices { get; set; } = [];
+    public IReadOnlyList<ChatChoice> Choices { get; set => field = value ?? []; } = [];
 
     public Usage? Usage { get; set; }
 

@@ -8,8 +8,9 @@ public sealed record ChunkChoice
     // Settable, not init-only or C#-required, for the parser's sake: see ChatCompletionChunk.
     public int Index { get; set; }
 
+    /// <summary>Never null once read: an upstream that sends null sent an empty message.</summary>
     [JsonRequired]
-    public ChatResponseMessage Delta { get; set; } = null!;
+    public ChatResponseMessage Delta { get; set => field = value ?? new(); } = null!;
 
     public string? FinishReason { get; set; }
 

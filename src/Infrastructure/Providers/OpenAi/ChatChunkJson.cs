@@ -106,19 +106,15 @@ internal sealed class ChatChunkJson : JsonConverter<ChatCompletionChunk>
         var list = new List<ChunkChoice>(1);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(ReadChoice(ref reader)!);
+            list.Add(ReadChoice(ref reader));
         }
 
         return list;
     }
 
-    private static ChunkChoice? ReadChoice(ref Utf8JsonReader reader)
+    private static ChunkChoice ReadChoice(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
+        // Stricter than the generated parser, which would keep a null the stream's readers cannot use.
         ExpectObject(ref reader, "choice");
         var choice = new ChunkChoice();
         var delta = false;

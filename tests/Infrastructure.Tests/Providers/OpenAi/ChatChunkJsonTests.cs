@@ -20,7 +20,6 @@ public sealed class ChatChunkJsonTests
         """{"id":"chatcmpl-1","created":1,"model":"m","choices":[{"index":1,"delta":{"content":"b"}},{"index":0,"delta":{"content":"a"}}],"service_tier":"default","obfuscation":"x1"}""",
         """{"model":"m","id":"x","choices":[{"delta":{"content":"late id"},"index":0,"extra":{"nested":[1,2,{"a":null}]}}],"usage":null,"system_fingerprint":null}""",
         """{"id":null,"model":null,"choices":null}""",
-        """{"id":"a","model":"m","choices":[null]}""",
         """{"id":"a","model":"m","choices":[{"delta":null}]}""",
         """{"id":"a","id":"b","model":"m","choices":[]}""",
         """ { "id" : "spaced" , "model" : "m" , "choices" : [ ] } """,
@@ -66,6 +65,24 @@ public sealed class ChatChunkJsonTests
 
         generated.Should().Throw<JsonException>();
         onePass.Should().Throw<JsonException>();
+    }
+
+    [Test]
+    public void Read_RefusesANullChoice()
+    {
+        // The generated parser keeps the null; every reader of a stream's choices would then fail on it.
+        var read = () => JsonSerializer.Deserialize("""{"id":"a","model":"m","choices":[null]}""", ChatChunkJson.TypeInfo);
+        read.Should().Throw<JsonException>();
+    }
+
+    [Test]
+    public void Read_TakesNullChoicesAndDeltaAsEmpty()
+    {
+        var none = JsonSerializer.Deserialize("""{"id":"a","model":"m","choices":null}""", ChatChunkJson.TypeInfo)!;
+        none.Choices.Should().BeEmpty();
+
+        var empty = JsonSerializer.Deserialize("""{"id":"a","model":"m","choices":[{"index":0,"delta":null}]}""", ChatChunkJson.TypeInfo)!;
+        empty.Choices.Single().Delta.Should().Be(new ChatResponseMessage());
     }
 
     [Test]
