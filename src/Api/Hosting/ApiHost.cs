@@ -162,6 +162,9 @@ public static partial class ApiHost
             o.UseUtcTimestamp = true;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Its request-start and request-end lines are below Warning anyway, but while any level of it is on,
+        // ASP.NET Core builds a log scope for every request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
@@ -181,7 +184,6 @@ public static partial class ApiHost
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelState.Respond);
         builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ModelBinding.Validation.IObjectModelValidator, NoModelValidation>();
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
-        // OpenAPI 3.0 rather than 3.1: every client generator (NSwag included) reads it.
         // OpenAPI 3.0 rather than 3.1: every client generator (NSwag included) reads it.
         builder.Services.AddOpenApi(o =>
         {
@@ -205,7 +207,9 @@ public static partial class ApiHost
             .ConfigureResource(r => r.AddService("llmplatform"))
             .WithTracing(t =>
             {
-                t.AddSource("LlmPlatform.*", "Microsoft.AspNetCore", "System.Net.Http");
+                // No "System.Net.Http": the gateway's attempt span is the upstream call's client span, and
+                // TraceContextHandler carries the trace upstream from it.
+                t.AddSource("LlmPlatform.*", "Microsoft.AspNetCore");
                 if (otlp)
                 {
                     t.AddOtlpExporter();
@@ -213,7 +217,9 @@ public static partial class ApiHost
             })
             .WithMetrics(m =>
             {
-                m.AddMeter("LlmPlatform.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime");
+                // No "System.Net.Http": the gateway's own metrics give latency and outcome by deployment, and
+                // HttpClient's instruments cost four more measurements per call.
+                m.AddMeter("LlmPlatform.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime");
                 m.AddPrometheusExporter();
                 if (otlp)
                 {

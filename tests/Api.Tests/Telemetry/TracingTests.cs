@@ -11,13 +11,13 @@ using OpenTelemetry.Trace;
 namespace LlmPlatform.Api.Tests.Telemetry;
 
 /// <summary>
-/// The spans one chat completion leaves in the OpenTelemetry pipeline: the server span with its HTTP tags, the
-/// gateway's attempt span and the HTTP client span under it, all in one trace that continues upstream.
+/// The spans one chat completion leaves in the OpenTelemetry pipeline: the server span with its HTTP tags and the
+/// gateway's attempt span (the upstream call's client span), in one trace that continues upstream.
 /// </summary>
 public sealed class TracingTests
 {
     [Test]
-    public async Task ChatCompletion_LeavesServerAttemptAndClientSpansInOneTrace()
+    public async Task ChatCompletion_LeavesServerAndAttemptSpansInOneTraceThatContinuesUpstream()
     {
         await using var fake = await FakeUpstreamServer.StartAsync();
         var config = $"""
@@ -52,12 +52,10 @@ public sealed class TracingTests
         attempt.GetTagItem("gen_ai.system").Should().Be("openai");
         attempt.GetTagItem("llmplatform.deployment").Should().Be("traced-1");
 
-        var upstream = await spans.WaitForAsync(a => a.Kind == ActivityKind.Client && a.Source.Name == "System.Net.Http" && a.TraceId == server.TraceId);
-        upstream.ParentSpanId.Should().Be(attempt.SpanId);
-        upstream.GetTagItem("http.response.status_code").Should().Be(200);
-
         var upstreamServer = await spans.WaitForAsync(a => a.Kind == ActivityKind.Server && Equals(a.GetTagItem("server.port"), fake.BaseUri.Port));
-        upstreamServer.ParentSpanId.Should().Be(upstream.SpanId, "the trace continues into the upstream");
+        upstreamServer.ParentSpanId.Should().Be(attempt.SpanId, "the trace continues into the upstream from the attempt span");
+        attempt.Kind.Should().Be(ActivityKind.Client);
+        spans.Ended.Should().NotContain(a => a.Source.Name == "System.Net.Http", "the attempt span is the upstream call's client span; HttpClient's own would only repeat it");
 
         var received = fake.Script.Received.Single(r => r.PathAndQuery.StartsWith("/v1/chat/completions", StringComparison.Ordinal));
         received.Headers.Should().ContainKey("traceparent");
@@ -68,6 +66,8 @@ public sealed class TracingTests
     private sealed class SpanCollector : BaseProcessor<Activity>
     {
         private readonly ConcurrentQueue<Activity> _ended = new();
+
+        public IReadOnlyCollection<Activity> Ended => _ended;
 
         public override void OnEnd(Activity data) => _ended.Enqueue(data);
 

@@ -1,8 +1,12 @@
 using System.Net;
+using LlmPlatform.Infrastructure.Telemetry;
 
 namespace LlmPlatform.Infrastructure.Providers.Common;
 
-/// <summary>One pooled <see cref="HttpClient"/> for all upstream calls: connection pooling, no overall timeout (each call sets its own).</summary>
+/// <summary>
+/// One pooled <see cref="HttpClient"/> for all upstream calls: connection pooling, no overall timeout (each call sets
+/// its own), and the current trace carried upstream.
+/// </summary>
 public sealed class ProviderHttp : IDisposable
 {
     public ProviderHttp()
@@ -18,7 +22,7 @@ public sealed class ProviderHttp : IDisposable
             UseCookies = false,
             AllowAutoRedirect = false,
         };
-        Client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        Client = new HttpClient(new TraceContextHandler(handler), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public HttpClient Client { get; }
