@@ -23,12 +23,44 @@ public sealed class CreateChatCompletionCommandValidatorTests
         new CreateChatCompletionCommandValidator().Validate(Command(Valid())).IsValid.Should().BeTrue();
     }
 
+    [Test]
+    public void Validate_EverySettingAtItsBounds_Passes()
+    {
+        var request = Valid() with
+        {
+            Temperature = 2,
+            TopP = 0,
+            N = 128,
+            MaxTokens = 1,
+            MaxCompletionTokens = 1,
+            PresencePenalty = -2,
+            FrequencyPenalty = 2,
+            TopLogprobs = 20,
+            Stop = JsonSerializer.SerializeToElement(new[] { "a" }),
+            ResponseFormat = new ResponseFormat { Type = "json_schema" },
+        };
+
+        new CreateChatCompletionCommandValidator().Validate(Command(request)).IsValid.Should().BeTrue();
+    }
+
+    [Test]
+    public void Validate_TwoBadSettings_NamesTheFirst()
+    {
+        var result = new CreateChatCompletionCommandValidator().Validate(Command(Valid() with { TopP = 3, TopLogprobs = 99 }));
+
+        result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be("top_p");
+    }
+
     [TestCase("model")]
     [TestCase("messages")]
     [TestCase("temperature")]
     [TestCase("top_p")]
     [TestCase("n")]
     [TestCase("max_tokens")]
+    [TestCase("max_completion_tokens")]
+    [TestCase("presence_penalty")]
+    [TestCase("frequency_penalty")]
+    [TestCase("top_logprobs")]
     [TestCase("role")]
     [TestCase("content")]
     [TestCase("later_role")]
@@ -46,6 +78,10 @@ public sealed class CreateChatCompletionCommandValidatorTests
             "top_p" => Valid() with { TopP = -0.1 },
             "n" => Valid() with { N = 0 },
             "max_tokens" => Valid() with { MaxTokens = 0 },
+            "max_completion_tokens" => Valid() with { MaxCompletionTokens = -3 },
+            "presence_penalty" => Valid() with { PresencePenalty = -2.01 },
+            "frequency_penalty" => Valid() with { FrequencyPenalty = 2.5 },
+            "top_logprobs" => Valid() with { TopLogprobs = 21 },
             "role" => Valid() with { Messages = [new ChatMessage { Role = "robot", Content = JsonSerializer.SerializeToElement("x") }] },
             "content" => Valid() with { Messages = [new ChatMessage { Role = "user", Content = JsonSerializer.SerializeToElement(42) }] },
             "later_role" => Valid() with { Messages = [new ChatMessage { Role = "system", Content = JsonSerializer.SerializeToElement("x") }, new ChatMessage { Role = "user", Content = JsonSerializer.SerializeToElement("y") }, new ChatMessage { Content = JsonSerializer.SerializeToElement("z") }] },
