@@ -16,13 +16,11 @@ internal sealed partial class LoggingBehaviour<TRequest, TResponse> : IPipelineB
         _logger = logger;
     }
 
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
-    {
-        if (!_logger.IsEnabled(LogLevel.Debug))
-        {
-            return await next().ConfigureAwait(false);
-        }
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        _logger.IsEnabled(LogLevel.Debug) ? HandleLoggedAsync(next) : next();
 
+    private async Task<TResponse> HandleLoggedAsync(RequestHandlerDelegate<TResponse> next)
+    {
         var started = Stopwatch.GetTimestamp();
         var response = await next().ConfigureAwait(false);
         LogHandled(_logger, typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

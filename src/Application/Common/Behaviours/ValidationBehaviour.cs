@@ -19,20 +19,46 @@ internal sealed class ValidationBehaviour<TRequest, TResponse> : IPipelineBehavi
         _validators = validators as IValidator<TRequest>[] ?? validators.ToArray();
     }
 
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        foreach (var validator in _validators)
+        for (var i = 0; i < _validators.Length; i++)
         {
-            var result = Validate(validator, request) ?? await validator.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = Validate(_validators[i], request);
+            if (result is null)
+            {
+                return HandleAsync(request, i, next, cancellationToken);
+            }
+
             if (!result.IsValid)
             {
-                var failure = result.Errors[0];
-                var param = ToSnakeCase(failure.PropertyName);
-                return TResponse.FromError(Error.Validation(failure.ErrorMessage, param));
+                return Task.FromResult(Refuse(result));
+            }
+        }
+
+        // Every rule ran synchronously and passed (the usual case): no state machine of its own.
+        return next();
+    }
+
+    /// <summary>Goes on from the first validator with an asynchronous rule.</summary>
+    private async Task<TResponse> HandleAsync(TRequest request, int from, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        for (var i = from; i < _validators.Length; i++)
+        {
+            var result = (i == from ? null : Validate(_validators[i], request))
+                ?? await _validators[i].ValidateAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!result.IsValid)
+            {
+                return Refuse(result);
             }
         }
 
         return await next().ConfigureAwait(false);
+    }
+
+    private static TResponse Refuse(FluentValidation.Results.ValidationResult result)
+    {
+        var failure = result.Errors[0];
+        return TResponse.FromError(Error.Validation(failure.ErrorMessage, ToSnakeCase(failure.PropertyName)));
     }
 
     /// <summary>

@@ -173,41 +173,54 @@ internal sealed class Router : IRouter
         CancellationToken cancellationToken)
     {
         var state = new AttemptState(deployments);
+        if (ReferenceEquals(pipeline, ResiliencePipeline<Result<T>>.Empty))
+        {
+            // No retries: one attempt, without Polly's context and callback plumbing.
+            var once = await AttemptAsync(this, state, request, attempt, cancellationToken).ConfigureAwait(false);
+            return new GroupResult<T>(once, state.Last, state.Attempts);
+        }
+
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StateKey, state);
         try
         {
             var outcome = await pipeline.ExecuteAsync(
-                static async (ctx, args) =>
-                {
-                    var (router, request, attempt) = args;
-                    var state = ctx.Properties.GetValue(StateKey, null!);
-                    var now = router._time.GetUtcNow();
-                    var open = router.Open(state.Deployments, now);
-                    if (open.Count == 0)
-                    {
-                        state.AllCoolingDown = true;
-                        return Result<T>.Failure(new Error(
-                            ErrorKind.Unavailable,
-                            "no_deployments_available",
-                            "Every deployment of this model is cooling down after failures; try again shortly."));
-                    }
-
-                    var untried = state.Untried(open);
-                    var deployment = DeploymentSelector.Pick(router._options.Settings.RoutingStrategy, untried.Count > 0 ? untried : open, router._stateOf, now, router._random);
-                    state.MarkTried(deployment);
-                    state.Attempts++;
-                    state.Last = deployment;
-                    return await router.TrackAsync(deployment, state.Deployments.Count, request, attempt, ctx.CancellationToken).ConfigureAwait(false);
-                },
+                static (ctx, args) => AttemptAsync(args.Router, ctx.Properties.GetValue(StateKey, null!), args.Request, args.Attempt, ctx.CancellationToken),
                 context,
-                (this, request, attempt)).ConfigureAwait(false);
+                (Router: this, Request: request, Attempt: attempt)).ConfigureAwait(false);
             return new GroupResult<T>(outcome, state.Last, state.Attempts);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>One attempt of a group: picks an open deployment not tried yet (any open one when all were) and calls it.</summary>
+    private static ValueTask<Result<T>> AttemptAsync<T, TRequest>(
+        Router router,
+        AttemptState state,
+        TRequest request,
+        Func<ModelDeployment, TRequest, CancellationToken, ValueTask<Result<T>>> attempt,
+        CancellationToken cancellationToken)
+    {
+        var now = router._time.GetUtcNow();
+        var open = router.Open(state.Deployments, now);
+        if (open.Count == 0)
+        {
+            state.AllCoolingDown = true;
+            return ValueTask.FromResult(Result<T>.Failure(new Error(
+                ErrorKind.Unavailable,
+                "no_deployments_available",
+                "Every deployment of this model is cooling down after failures; try again shortly.")));
+        }
+
+        var untried = state.Untried(open);
+        var deployment = DeploymentSelector.Pick(router._options.Settings.RoutingStrategy, untried.Count > 0 ? untried : open, router._stateOf, now, router._random);
+        state.MarkTried(deployment);
+        state.Attempts++;
+        state.Last = deployment;
+        return router.TrackAsync(deployment, state.Deployments.Count, request, attempt, cancellationToken);
     }
 
     private async ValueTask<Result<T>> TrackAsync<T, TRequest>(
@@ -343,13 +356,12 @@ internal sealed class Router : IRouter
 
     private ResiliencePipeline<Result<T>> BuildPipeline<T>(int retries)
     {
-        var builder = new ResiliencePipelineBuilder<Result<T>> { TimeProvider = _time };
         if (retries <= 0)
         {
-            return builder.Build();
+            return ResiliencePipeline<Result<T>>.Empty;
         }
 
-        return builder.AddRetry(new RetryStrategyOptions<Result<T>>
+        return new ResiliencePipelineBuilder<Result<T>> { TimeProvider = _time }.AddRetry(new RetryStrategyOptions<Result<T>>
         {
             MaxRetryAttempts = retries,
             BackoffType = DelayBackoffType.Exponential,
