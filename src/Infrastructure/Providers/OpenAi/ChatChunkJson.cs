@@ -19,6 +19,20 @@ internal sealed class ChatChunkJson : JsonConverter<ChatCompletionChunk>
     private static readonly JsonTypeInfo<FunctionCallPayload> FunctionCall =
         (JsonTypeInfo<FunctionCallPayload>)GatewayJsonContext.Default.GetTypeInfo(typeof(FunctionCallPayload))!;
 
+    // The last id, object, model and fingerprint read on this thread: a stream repeats them in each of its fifty
+    // chunks, so a chunk whose value matches takes the string already made instead of a new one.
+    [ThreadStatic]
+    private static string? t_id;
+
+    [ThreadStatic]
+    private static string? t_object;
+
+    [ThreadStatic]
+    private static string? t_model;
+
+    [ThreadStatic]
+    private static string? t_fingerprint;
+
     /// <summary>The type to read chunks with: the gateway's serializer options, this converter at the root.</summary>
     public static JsonTypeInfo<ChatCompletionChunk> TypeInfo { get; } =
         JsonMetadataServices.CreateValueInfo<ChatCompletionChunk>(GatewayJsonContext.Default.Options, new ChatChunkJson());
@@ -38,13 +52,13 @@ internal sealed class ChatChunkJson : JsonConverter<ChatCompletionChunk>
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                chunk.Id = reader.GetString()!;
+                chunk.Id = Repeated(ref reader, ref t_id)!;
                 id = true;
             }
             else if (reader.ValueTextEquals("object"u8))
             {
                 reader.Read();
-                chunk.Object = reader.GetString()!;
+                chunk.Object = Repeated(ref reader, ref t_object)!;
             }
             else if (reader.ValueTextEquals("created"u8))
             {
@@ -54,7 +68,7 @@ internal sealed class ChatChunkJson : JsonConverter<ChatCompletionChunk>
             else if (reader.ValueTextEquals("model"u8))
             {
                 reader.Read();
-                chunk.Model = reader.GetString()!;
+                chunk.Model = Repeated(ref reader, ref t_model)!;
                 model = true;
             }
             else if (reader.ValueTextEquals("choices"u8))
@@ -71,7 +85,7 @@ internal sealed class ChatChunkJson : JsonConverter<ChatCompletionChunk>
             else if (reader.ValueTextEquals("system_fingerprint"u8))
             {
                 reader.Read();
-                chunk.SystemFingerprint = reader.GetString();
+                chunk.SystemFingerprint = Repeated(ref reader, ref t_fingerprint);
             }
             else
             {
@@ -195,6 +209,23 @@ internal sealed class ChatChunkJson : JsonConverter<ChatCompletionChunk>
         }
 
         return delta;
+    }
+
+    /// <summary>The string at the reader (what <c>GetString</c> gives), the last one read if it has the same text.</summary>
+    private static string? Repeated(ref Utf8JsonReader reader, ref string? last)
+    {
+        if (reader.TokenType == JsonTokenType.String && last is not null && reader.ValueTextEquals(last))
+        {
+            return last;
+        }
+
+        var value = reader.GetString();
+        if (value is not null)
+        {
+            last = value;
+        }
+
+        return value;
     }
 
     private static void ExpectObject(ref Utf8JsonReader reader, string what)

@@ -99,6 +99,22 @@ public sealed class ChatChunkJsonTests
     }
 
     // The chunk's choices, deltas and tool calls are compared through their wire form: lists compare by reference.
+    [Test]
+    public void Read_ChunksThatRepeatTheirIdAndModel_ShareTheStringsAndStillReadChanges()
+    {
+        var first = JsonSerializer.Deserialize("""{"id":"chatcmpl-1","object":"chat.completion.chunk","model":"m","choices":[]}""", ChatChunkJson.TypeInfo)!;
+        var second = JsonSerializer.Deserialize("""{"id":"chatcmpl-1","object":"chat.completion.chunk","model":"m","choices":[]}""", ChatChunkJson.TypeInfo)!;
+        var escaped = JsonSerializer.Deserialize("""{"id":"chatcmpl\u002D1","model":"m","choices":[]}""", ChatChunkJson.TypeInfo)!;
+        var next = JsonSerializer.Deserialize("""{"id":"chatcmpl-2","model":"m2","choices":[]}""", ChatChunkJson.TypeInfo)!;
+
+        ReferenceEquals(first.Id, second.Id).Should().BeTrue("a repeated id is the string already made");
+        ReferenceEquals(first.Model, second.Model).Should().BeTrue();
+        ReferenceEquals(first.Object, second.Object).Should().BeTrue();
+        escaped.Id.Should().Be("chatcmpl-1", "an escaped value is compared by its text");
+        next.Id.Should().Be("chatcmpl-2");
+        next.Model.Should().Be("m2");
+    }
+
     private static string Write(ChatCompletionChunk? chunk) =>
         chunk is null ? "null" : JsonSerializer.Serialize(chunk, GatewayJsonContext.Default.ChatCompletionChunk);
 }
