@@ -104,4 +104,27 @@ public sealed class ValidationBehaviourTests
         // second goes straight to the asynchronous pass.
         validator.Runs.Should().Be(3);
     }
+
+    [TestCase("", "'name' is required.")]
+    [TestCase("taken", "'name' is taken.")]
+    [TestCase("free", null)]
+    public async Task SeveralValidators_EachRuns_WhicheverComesFirstAsynchronous(string name, string? refusal)
+    {
+        foreach (var chain in new IValidator<Probe>[][] { [new AsyncValidator(), new SyncValidator()], [new SyncValidator(), new AsyncValidator()] })
+        {
+            var called = false;
+            var result = await new ValidationBehaviour<Probe, Result<string>>(chain).Handle(
+                new Probe(name),
+                CancellationToken.None,
+                () =>
+                {
+                    called = true;
+                    return Task.FromResult(Result<string>.Success("handled"));
+                });
+
+            result.IsSuccess.Should().Be(refusal is null);
+            result.Error?.Message.Should().Be(refusal);
+            called.Should().Be(refusal is null);
+        }
+    }
 }

@@ -176,7 +176,7 @@ internal sealed class Router : IRouter
         if (ReferenceEquals(pipeline, ResiliencePipeline<Result<T>>.Empty))
         {
             // No retries: one attempt, without Polly's context and callback plumbing.
-            var once = await AttemptAsync(this, state, request, attempt, cancellationToken).ConfigureAwait(false);
+            var once = await AttemptAsync(state, request, attempt, cancellationToken).ConfigureAwait(false);
             return new GroupResult<T>(once, state.Last, state.Attempts);
         }
 
@@ -185,7 +185,7 @@ internal sealed class Router : IRouter
         try
         {
             var outcome = await pipeline.ExecuteAsync(
-                static (ctx, args) => AttemptAsync(args.Router, ctx.Properties.GetValue(StateKey, null!), args.Request, args.Attempt, ctx.CancellationToken),
+                static (ctx, args) => args.Router.AttemptAsync(ctx.Properties.GetValue(StateKey, null!), args.Request, args.Attempt, ctx.CancellationToken),
                 context,
                 (Router: this, Request: request, Attempt: attempt)).ConfigureAwait(false);
             return new GroupResult<T>(outcome, state.Last, state.Attempts);
@@ -197,15 +197,14 @@ internal sealed class Router : IRouter
     }
 
     /// <summary>One attempt of a group: picks an open deployment not tried yet (any open one when all were) and calls it.</summary>
-    private static ValueTask<Result<T>> AttemptAsync<T, TRequest>(
-        Router router,
+    private ValueTask<Result<T>> AttemptAsync<T, TRequest>(
         AttemptState state,
         TRequest request,
         Func<ModelDeployment, TRequest, CancellationToken, ValueTask<Result<T>>> attempt,
         CancellationToken cancellationToken)
     {
-        var now = router._time.GetUtcNow();
-        var open = router.Open(state.Deployments, now);
+        var now = _time.GetUtcNow();
+        var open = Open(state.Deployments, now);
         if (open.Count == 0)
         {
             state.AllCoolingDown = true;
@@ -216,11 +215,11 @@ internal sealed class Router : IRouter
         }
 
         var untried = state.Untried(open);
-        var deployment = DeploymentSelector.Pick(router._options.Settings.RoutingStrategy, untried.Count > 0 ? untried : open, router._stateOf, now, router._random);
+        var deployment = DeploymentSelector.Pick(_options.Settings.RoutingStrategy, untried.Count > 0 ? untried : open, _stateOf, now, _random);
         state.MarkTried(deployment);
         state.Attempts++;
         state.Last = deployment;
-        return router.TrackAsync(deployment, state.Deployments.Count, request, attempt, cancellationToken);
+        return TrackAsync(deployment, state.Deployments.Count, request, attempt, cancellationToken);
     }
 
     private async ValueTask<Result<T>> TrackAsync<T, TRequest>(
