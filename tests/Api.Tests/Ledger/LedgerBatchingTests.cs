@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using LlmPlatform.TestSupport;
+
+namespace LlmPlatform.Api.Tests.Ledger;
+
+/// <summary>Steady traffic is written to the ledger a batch per interval, not a transaction per few requests.</summary>
+public sealed class LedgerBatchingTests
+{
+    private const string Config = """
+        model_list:
+          - model_name: demo
+            litellm_params:
+              model: mock/demo
+        """;
+
+    [Test]
+    public async Task SteadyTraffic_IsWrittenInFewTransactions_AndEveryRowLands()
+    {
+        await using var database = await TestDatabase.CreateAsync("batching");
+        await using var api = await ApiServer.StartAsync(Config, database);
+        var traffic = TimeSpan.FromSeconds(1.5);
+        var sent = 0;
+        var clock = Stopwatch.StartNew();
+        var clients = Enumerable.Range(0, 4).Select(async client =>
+        {
+            for (var i = 0; clock.Elapsed < traffic; i++)
+            {
+                using var response = await api.Client.PostAsync(
+                    "v1/chat/completions",
+                    new StringContent($$"""{"model":"demo","messages":[{"role":"user","content":"client {{client}} request {{i}}"}]}""", Encoding.UTF8, "application/json"));
+                response.StatusCode.Should().Be(HttpStatusCode.OK);
+                Interlocked.Increment(ref sent);
+            }
+        });
+        await Task.WhenAll(clients);
+        var elapsed = clock.Elapsed;
+
+        var until = DateTime.UtcNow.AddSeconds(15);
+        long rows;
+        do
+        {
+            await Task.Delay(100);
+            rows = await database.ScalarAsync<long>("SELECT count(*) FROM spend_logs");
+        }
+        while (rows < sent && DateTime.UtcNow < until);
+
+        rows.Should().Be(sent);
+        sent.Should().BeGreaterThan(50, "the clients kept the gateway busy");
+
+        // Each ledger transaction stamps its rows with its own id (xmin). Paced at 200 ms, 1.5 s of traffic makes
+        // about eight; a writer that wrote as soon as it could made one per few requests.
+        var transactions = await database.ScalarAsync<long>("SELECT count(DISTINCT xmin::text) FROM spend_logs");
+        transactions.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo((long)(elapsed.TotalMilliseconds / 200) + 3);
+    }
+}
