@@ -37,15 +37,7 @@ public sealed class LedgerBatchingTests
         await Task.WhenAll(clients);
         var elapsed = clock.Elapsed;
 
-        var until = DateTime.UtcNow.AddSeconds(15);
-        long rows;
-        do
-        {
-            await Task.Delay(100);
-            rows = await database.ScalarAsync<long>("SELECT count(*) FROM spend_logs");
-        }
-        while (rows < sent && DateTime.UtcNow < until);
-
+        var rows = await LedgerRows.WaitForAsync(database, sent, TimeSpan.FromSeconds(15));
         rows.Should().Be(sent);
         sent.Should().BeGreaterThan(50, "the clients kept the gateway busy");
 

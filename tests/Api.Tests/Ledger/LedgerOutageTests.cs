@@ -30,25 +30,6 @@ public sealed class LedgerOutageTests
         await Task.WhenAll(tasks);
     }
 
-    private static async Task<long> WaitForRowsAsync(TestDatabase database, long expected, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        long rows;
-        do
-        {
-            rows = await database.ScalarAsync<long>("SELECT count(*) FROM spend_logs");
-            if (rows >= expected)
-            {
-                return rows;
-            }
-
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < until);
-
-        return rows;
-    }
-
     private static (TcpProxy Proxy, string Url) Proxied(TestDatabase database)
     {
         var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
@@ -70,14 +51,14 @@ public sealed class LedgerOutageTests
         await using var api = await ApiServer.StartAsync(Config(spill), database, new Dictionary<string, string?> { ["DATABASE_URL"] = url });
 
         await SendAsync(api, 10);
-        (await WaitForRowsAsync(database, 10, TimeSpan.FromSeconds(15))).Should().Be(10);
+        (await LedgerRows.WaitForAsync(database, 10, TimeSpan.FromSeconds(15))).Should().Be(10);
 
         proxy.Stop();
         await SendAsync(api, 150);
         Directory.EnumerateFiles(spill, "*.jsonl").Should().NotBeEmpty("past the memory capacity rows go to disk");
 
         proxy.Start();
-        (await WaitForRowsAsync(database, 160, TimeSpan.FromSeconds(60))).Should().Be(160);
+        (await LedgerRows.WaitForAsync(database, 160, TimeSpan.FromSeconds(60))).Should().Be(160);
         (await database.ScalarAsync<long>("SELECT count(DISTINCT request_id) FROM spend_logs")).Should().Be(160);
     }
 
@@ -89,7 +70,7 @@ public sealed class LedgerOutageTests
         await using var api = await ApiServer.StartAsync(Config(spill), database);
 
         await SendAsync(api, 10);
-        (await WaitForRowsAsync(database, 10, TimeSpan.FromSeconds(15))).Should().Be(10);
+        (await LedgerRows.WaitForAsync(database, 10, TimeSpan.FromSeconds(15))).Should().Be(10);
 
         // The writer holds its session between batches; ending it server-side (a restart, an idle timeout) must
         // cost neither a row nor a double count.
@@ -98,7 +79,7 @@ public sealed class LedgerOutageTests
         ended.Should().BeGreaterThan(0);
 
         await SendAsync(api, 10);
-        (await WaitForRowsAsync(database, 20, TimeSpan.FromSeconds(5))).Should().Be(20, "a fresh session is opened at once, without the outage backoff");
+        (await LedgerRows.WaitForAsync(database, 20, TimeSpan.FromSeconds(5))).Should().Be(20, "a fresh session is opened at once, without the outage backoff");
         (await database.ScalarAsync<long>("SELECT count(DISTINCT request_id) FROM spend_logs")).Should().Be(20);
         (await database.ScalarAsync<long>("SELECT sum(requests)::bigint FROM spend_daily")).Should().Be(20, "the roll-ups count each row once");
         Directory.EnumerateFiles(spill, "*.jsonl").Should().BeEmpty();
@@ -127,7 +108,7 @@ public sealed class LedgerOutageTests
 
         proxy.Start();
         await using var second = await ApiServer.StartAsync(Config(spill), database, new Dictionary<string, string?> { ["DATABASE_URL"] = url });
-        (await WaitForRowsAsync(database, 60, TimeSpan.FromSeconds(30))).Should().Be(60);
+        (await LedgerRows.WaitForAsync(database, 60, TimeSpan.FromSeconds(30))).Should().Be(60);
         await Task.Delay(1500);
         Directory.EnumerateFiles(spill, "*.jsonl").Should().BeEmpty("replayed segments are deleted");
     }
