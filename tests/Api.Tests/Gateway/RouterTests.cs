@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using LlmPlatform.FakeUpstream;
 using LlmPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using OpenAI;
 using OpenAI.Chat;
 
@@ -301,7 +302,14 @@ public sealed class RouterTests
     [Test]
     public async Task UsageBasedRouting_SpreadsTokensAcrossDeployments()
     {
-        await using var api = await ApiServer.StartAsync(TwoDeployments("  routing_strategy: usage-based-routing-v2"));
+        // Usage is counted per clock minute. The gateway's clock starts one second into a minute, so the six
+        // requests cannot straddle a minute's turn (which would reset the counts and skew the split).
+        var clock = new ShiftableTimeProvider();
+        var now = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromSeconds(61) - TimeSpan.FromTicks(now.Ticks % TimeSpan.TicksPerMinute));
+        await using var api = await ApiServer.StartAsync(
+            TwoDeployments("  routing_strategy: usage-based-routing-v2"),
+            configureServices: s => s.AddSingleton<TimeProvider>(clock));
         var picks = new List<string>();
         for (var i = 0; i < 6; i++)
         {
