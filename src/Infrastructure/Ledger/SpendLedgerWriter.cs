@@ -13,7 +13,8 @@ namespace LlmPlatform.Infrastructure.Ledger;
 /// </summary>
 public sealed partial class SpendLedgerWriter : BackgroundService
 {
-    private const int MaxBatch = 1000;
+    /// <summary>The most rows one transaction writes; a full batch is followed at once, so a backlog drains.</summary>
+    internal const int MaxBatch = 1000;
 
     /// <summary>How long the writer waits, once woken, for more events to join the batch.</summary>
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
