@@ -5,7 +5,10 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace LlmPlatform.Api.Streaming;
 
-/// <summary>Writes Server-Sent Events straight into the response pipe and flushes each one.</summary>
+/// <summary>
+/// Writes Server-Sent Events straight into the response pipe. The <c>Write</c> methods only buffer an event; the
+/// <c>...Async</c> ones also flush it, as does <see cref="FlushAsync"/>.
+/// </summary>
 internal sealed class SseWriter : IDisposable
 {
     private static readonly byte[] DataPrefix = "data: "u8.ToArray();
@@ -29,14 +32,39 @@ internal sealed class SseWriter : IDisposable
         response.Headers["X-Accel-Buffering"] = "no";
     }
 
-    public async ValueTask WriteAsync<T>(T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <summary>Buffers <c>data: {value}</c> and its blank line; returns the bytes written.</summary>
+    public int Write<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         _pipe.Write(DataPrefix);
         _json.Reset((IBufferWriter<byte>)_pipe);
         JsonSerializer.Serialize(_json, value, typeInfo);
         _json.Flush();
         _pipe.Write(EventEnd);
+        return DataPrefix.Length + (int)_json.BytesCommitted + EventEnd.Length;
+    }
+
+    /// <summary>
+    /// Buffers <c>data: {json}</c> and its blank line in one piece of the pipe (each piece taken and handed back is a
+    /// lock in the server's response writer); returns the bytes written.
+    /// </summary>
+    public int Write(ReadOnlySpan<byte> json)
+    {
+        var length = DataPrefix.Length + json.Length + EventEnd.Length;
+        var span = _pipe.GetSpan(length);
+        DataPrefix.CopyTo(span);
+        json.CopyTo(span[DataPrefix.Length..]);
+        EventEnd.CopyTo(span[(DataPrefix.Length + json.Length)..]);
+        _pipe.Advance(length);
+        return length;
+    }
+
+    public async ValueTask FlushAsync(CancellationToken cancellationToken) =>
         await _pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask WriteAsync<T>(T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        Write(value, typeInfo);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask WriteNamedAsync<T>(string eventName, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
@@ -47,16 +75,14 @@ internal sealed class SseWriter : IDisposable
 
     public async ValueTask WriteRawAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
     {
-        _pipe.Write(DataPrefix);
-        _pipe.Write(json.Span);
-        _pipe.Write(EventEnd);
-        await _pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
+        Write(json.Span);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask WriteDoneAsync(CancellationToken cancellationToken)
     {
         _pipe.Write(Done);
-        await _pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => _json.Dispose();
