@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using LlmPlatform.FakeUpstream;
-using LlmPlatform.TestSupport;
 
 namespace LlmPlatform.Api.Tests.Gateway;
 
@@ -12,52 +11,34 @@ namespace LlmPlatform.Api.Tests.Gateway;
 /// it, and a burst of chunks as well-formed events, whether relayed as the upstream's bytes (OpenAI-compatible) or
 /// translated (Anthropic).
 /// </summary>
-public sealed class StreamRelayTests
+public sealed class StreamRelayTests : GatewayFixture
 {
     private static readonly TimeSpan ChunkDelay = TimeSpan.FromMilliseconds(80);
 
-    private FakeUpstreamServer _fake = null!;
-    private ApiServer _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _fake = await FakeUpstreamServer.StartAsync();
-        _api = await ApiServer.StartAsync($"""
-            model_list:
-              - model_name: relayed
-                litellm_params:
-                  model: openai/relayed
-                  api_base: {_fake.BaseUrl}/v1
-                  api_key: sk-upstream-relayed
-              - model_name: translated
-                litellm_params:
-                  model: anthropic/claude-translated
-                  api_base: {_fake.BaseUrl}
-                  api_key: sk-ant-translated
-            """);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _api.DisposeAsync();
-        await _fake.DisposeAsync();
-    }
-
-    [SetUp]
-    public void ResetFake() => _fake.Script.Reset();
+    protected override string Config(string fakeBaseUrl) => $"""
+        model_list:
+          - model_name: relayed
+            litellm_params:
+              model: openai/relayed
+              api_base: {fakeBaseUrl}/v1
+              api_key: sk-upstream-relayed
+          - model_name: translated
+            litellm_params:
+              model: anthropic/claude-translated
+              api_base: {fakeBaseUrl}
+              api_key: sk-ant-translated
+        """;
 
     [TestCase("relayed", Routes.OpenAiChat)]
     [TestCase("translated", Routes.AnthropicMessages)]
     public async Task Stream_WhenTheUpstreamPausesBetweenChunks_EachChunkReachesTheClientAsItIsSent(string model, string route)
     {
-        _fake.Script.SetDefault(route, Behavior.Answer() with { ChunkDelay = ChunkDelay });
+        Fake.Script.SetDefault(route, Behavior.Answer() with { ChunkDelay = ChunkDelay });
 
         var events = await StreamAsync(model);
 
         var words = events.Where(e => e.Content.Length > 0).ToList();
-        words.Should().HaveCount(_fake.Options.AnswerWords);
+        words.Should().HaveCount(Fake.Options.AnswerWords);
         // Held back until the upstream ended, the words would arrive together; relayed as they come, they arrive
         // about one pause apart.
         var spread = words[^1].At - words[0].At;
@@ -68,12 +49,12 @@ public sealed class StreamRelayTests
     [TestCase("translated", Routes.AnthropicMessages)]
     public async Task Stream_WhenTheUpstreamSendsEveryChunkAtOnce_EachIsAWholeEventInOrder(string model, string route)
     {
-        _fake.Script.SetDefault(route, Behavior.Answer());
+        Fake.Script.SetDefault(route, Behavior.Answer());
 
         var events = await StreamAsync(model);
 
         var text = string.Concat(events.Select(e => e.Content));
-        text.Should().Be("Fake" + string.Concat(Enumerable.Range(1, _fake.Options.AnswerWords - 1).Select(i => $" word{i}")));
+        text.Should().Be("Fake" + string.Concat(Enumerable.Range(1, Fake.Options.AnswerWords - 1).Select(i => $" word{i}")));
         events.Should().Contain(e => e.FinishReason == "stop");
     }
 
@@ -88,7 +69,7 @@ public sealed class StreamRelayTests
                 "application/json"),
         };
         var clock = Stopwatch.StartNew();
-        using var response = await _api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
 
