@@ -126,9 +126,9 @@ internal static class SseRelay
             {
                 await pending.ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (Exception)
             {
-                // The read was cancelled with the request, as expected.
+                // The client left: how the read ended (cancelled with the request, as a rule) no longer matters.
             }
 
             throw;

@@ -58,8 +58,7 @@ internal sealed class SseWriter : IDisposable
         return length;
     }
 
-    public async ValueTask FlushAsync(CancellationToken cancellationToken) =>
-        await _pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
+    public ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken) => _pipe.FlushAsync(cancellationToken);
 
     public async ValueTask WriteAsync<T>(T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
