@@ -18,4 +18,7 @@ public sealed record FakeUpstreamOptions
     public TimeSpan FineTuningStageDuration { get; init; } = TimeSpan.FromMilliseconds(400);
     /// <summary>How long a batch created on the fake's batch API stays in progress before it completes.</summary>
     public TimeSpan BatchCompletesAfter { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The text of an answer given with no scripted text: what a client assembles from any of the fake's answers.</summary>
+    public string DefaultAnswer() => string.Concat(FakeHttp.Words(new Behavior(), this));
 }

@@ -1,6 +1,5 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -106,23 +105,12 @@ public abstract class ProviderContractTests
 
     private List<RecordedRequest> Received() => _fake.Script.Received.Where(r => r.Route == Route).ToList();
 
-    private static string DefaultAnswer(int words)
-    {
-        var text = new StringBuilder("Fake");
-        for (var i = 1; i < words; i++)
-        {
-            text.Append(" word").Append(i.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return text.ToString();
-    }
-
     [Test]
     public async Task CompleteChat_WhenUpstreamAnswers_ReturnsTheTextAndUsage()
     {
         var completion = (await Client(_api).CompleteChatAsync([new UserChatMessage("Hello upstream")])).Value;
 
-        completion.Content[0].Text.Should().Be(DefaultAnswer(_fake.Options.AnswerWords));
+        completion.Content[0].Text.Should().Be(_fake.Options.DefaultAnswer());
         completion.FinishReason.Should().Be(ChatFinishReason.Stop);
         completion.Usage.InputTokenCount.Should().BeGreaterThan(0);
         completion.Usage.OutputTokenCount.Should().Be(_fake.Options.AnswerWords);
@@ -149,7 +137,7 @@ public abstract class ProviderContractTests
             usage ??= update.Usage;
         }
 
-        text.ToString().Should().Be(DefaultAnswer(_fake.Options.AnswerWords));
+        text.ToString().Should().Be(_fake.Options.DefaultAnswer());
         finish.Should().Be(ChatFinishReason.Stop);
         usage.Should().NotBeNull();
         usage!.OutputTokenCount.Should().Be(_fake.Options.AnswerWords);
@@ -297,7 +285,7 @@ public abstract class ProviderContractTests
         }
 
         finish.Should().BeNull();
-        text.ToString().Should().NotBe(DefaultAnswer(_fake.Options.AnswerWords));
+        text.ToString().Should().NotBe(_fake.Options.DefaultAnswer());
 
         using var response = await PostAsync(_api, """{"model":"contract-model","stream":true,"messages":[{"role":"user","content":"Stream then break"}]}""");
         var events = await response.Content.ReadAsStringAsync();
@@ -329,7 +317,7 @@ public abstract class ProviderContractTests
 
         var completion = (await Client(api).CompleteChatAsync([new UserChatMessage("hi")], options)).Value;
 
-        completion.Content[0].Text.Should().Be(DefaultAnswer(_fake.Options.AnswerWords));
+        completion.Content[0].Text.Should().Be(_fake.Options.DefaultAnswer());
         Received().Should().ContainSingle().Which.Body.Should().NotContain(UnsupportedParam);
     }
 
