@@ -220,6 +220,7 @@ public static partial class ApiHost
                 // No "System.Net.Http": the gateway's own metrics give latency and outcome by deployment, and
                 // HttpClient's instruments cost four more measurements per call.
                 m.AddMeter("LlmPlatform.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime");
+                m.AddView(MetricStreams.Configure);
                 m.AddPrometheusExporter();
                 if (otlp)
                 {
