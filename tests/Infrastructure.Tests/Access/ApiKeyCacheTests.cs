@@ -2,9 +2,8 @@ using LlmPlatform.Application.Catalog;
 using LlmPlatform.Application.Configuration;
 using LlmPlatform.Domain.Catalog;
 using LlmPlatform.Infrastructure.Access;
-using LlmPlatform.Infrastructure.Persistence;
+using LlmPlatform.Infrastructure.Tests.Persistence;
 using LlmPlatform.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Tests.Access;
@@ -15,22 +14,21 @@ namespace LlmPlatform.Infrastructure.Tests.Access;
 /// </summary>
 public sealed class ApiKeyCacheTests
 {
+    private MigratedDatabase _migrated = null!;
     private TestDatabase _database = null!;
     private NpgsqlDataSource _dataSource = null!;
 
     [OneTimeSetUp]
     public async Task CreateAsync()
     {
-        _database = await TestDatabase.CreateAsync("akc");
-        _dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new MigrationRunner(_dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
+        _migrated = await MigratedDatabase.CreateAsync("akc");
+        (_database, _dataSource) = (_migrated.Database, _migrated.DataSource);
     }
 
     [OneTimeTearDown]
     public async Task DropAsync()
     {
-        await _dataSource.DisposeAsync();
-        await _database.DisposeAsync();
+        await _migrated.DisposeAsync();
     }
 
     [Test]

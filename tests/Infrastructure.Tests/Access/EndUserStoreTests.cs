@@ -1,7 +1,6 @@
 using LlmPlatform.Infrastructure.Access;
-using LlmPlatform.Infrastructure.Persistence;
+using LlmPlatform.Infrastructure.Tests.Persistence;
 using LlmPlatform.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Tests.Access;
@@ -12,22 +11,21 @@ namespace LlmPlatform.Infrastructure.Tests.Access;
 /// </summary>
 public sealed class EndUserStoreTests
 {
+    private MigratedDatabase _migrated = null!;
     private TestDatabase _database = null!;
     private NpgsqlDataSource _dataSource = null!;
 
     [OneTimeSetUp]
     public async Task CreateAsync()
     {
-        _database = await TestDatabase.CreateAsync("eus");
-        _dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new MigrationRunner(_dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
+        _migrated = await MigratedDatabase.CreateAsync("eus");
+        (_database, _dataSource) = (_migrated.Database, _migrated.DataSource);
     }
 
     [OneTimeTearDown]
     public async Task DropAsync()
     {
-        await _dataSource.DisposeAsync();
-        await _database.DisposeAsync();
+        await _migrated.DisposeAsync();
     }
 
     [Test]

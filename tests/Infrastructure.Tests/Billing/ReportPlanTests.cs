@@ -4,9 +4,8 @@ using Dapper;
 using LlmPlatform.Application.Billing.Reports;
 using LlmPlatform.Infrastructure.Billing.Reports;
 using LlmPlatform.Infrastructure.Ledger;
-using LlmPlatform.Infrastructure.Persistence;
+using LlmPlatform.Infrastructure.Tests.Persistence;
 using LlmPlatform.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace LlmPlatform.Infrastructure.Tests.Billing;
@@ -36,15 +35,15 @@ public sealed class ReportPlanTests
 
     private static readonly ReportPeriod Year = new(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
 
+    private MigratedDatabase _migrated = null!;
     private TestDatabase _database = null!;
     private NpgsqlDataSource _dataSource = null!;
 
     [OneTimeSetUp]
     public async Task GenerateAsync()
     {
-        _database = await TestDatabase.CreateAsync("plan");
-        _dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new MigrationRunner(_dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
+        _migrated = await MigratedDatabase.CreateAsync("plan");
+        (_database, _dataSource) = (_migrated.Database, _migrated.DataSource);
 
         // Bulk-load speed only: the ledger is unlogged and its secondary indexes are rebuilt after the load, with the
         // same definitions; the roll-ups are then filled by the writer's own roll-up statement, two halves at once.
@@ -73,8 +72,7 @@ public sealed class ReportPlanTests
     [OneTimeTearDown]
     public async Task DropAsync()
     {
-        await _dataSource.DisposeAsync();
-        await _database.DisposeAsync();
+        await _migrated.DisposeAsync();
     }
 
     [Test]
