@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using LlmPlatform.Application.Access;
@@ -56,35 +54,21 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
     internal static readonly TimeSpan PositiveTtl = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan NegativeTtl = TimeSpan.FromSeconds(2);
 
-    /// <summary>
-    /// How long past its time a known key's cached answer is still given while one refresh runs in the background.
-    /// Without it, every request that arrives while the entry is reloaded waits on PostgreSQL, once a minute per key;
-    /// past it (the database has not answered for that long), requests wait for the load again.
-    /// </summary>
+    /// <summary>How long past its minute a known key's entry is still used while one background read refreshes it.</summary>
     internal static readonly TimeSpan StaleGrace = TimeSpan.FromSeconds(60);
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
     private readonly IModelCatalog _catalog;
     private readonly CallerIdentity? _master;
-    private readonly ConcurrentDictionary<string, CachedKey> _cache = new(StringComparer.Ordinal);
-
-    /// <summary>The one load in flight per key hash: concurrent first uses and refreshes share it.</summary>
-    private readonly ConcurrentDictionary<string, Task<CachedKey>> _loading = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Moves on every invalidation, so that a load which started before one does not cache what it read. An
-    /// invalidation also forgets the loads in flight, so that no request after it joins one of them.
-    /// </summary>
-    private long _generation;
-
-    private long _loads;
+    private readonly RefreshingCache<CachedKey> _cache;
 
     public ApiKeyAuthenticator(NpgsqlDataSource dataSource, PlatformConfiguration configuration, IModelCatalog catalog, TimeProvider time)
     {
         _dataSource = dataSource;
         _time = time;
         _catalog = catalog;
+        _cache = new RefreshingCache<CachedKey>(time, LoadEntryAsync, c => c.Row is null ? NegativeTtl : PositiveTtl, c => c.Row is not null, StaleGrace);
         var masterKey = configuration.General.MasterKey;
         if (!string.IsNullOrEmpty(masterKey))
         {
@@ -121,23 +105,7 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
             return _master;
         }
 
-        var now = _time.GetUtcNow();
-        if (!_cache.TryGetValue(hash, out var cached))
-        {
-            cached = await LoadOnceAsync(hash).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else if (cached.ValidUntil < now)
-        {
-            if (cached.Row is not null && now - cached.ValidUntil < StaleGrace)
-            {
-                _ = RefreshAsync(hash);
-            }
-            else
-            {
-                cached = await LoadOnceAsync(hash).WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
+        var cached = await _cache.GetAsync(hash, cancellationToken).ConfigureAwait(false);
         var key = cached.Row;
         if (key is null)
         {
@@ -149,7 +117,7 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
             return Error.Unauthorized("This API key is blocked.");
         }
 
-        if (key.Expires is { } expires && Utc.Of(expires) <= now)
+        if (key.Expires is { } expires && Utc.Of(expires) <= _time.GetUtcNow())
         {
             return Error.Unauthorized("This API key has expired.");
         }
@@ -158,99 +126,13 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
     }
 
     /// <summary>How many times a key was read from PostgreSQL.</summary>
-    internal long Loads => Interlocked.Read(ref _loads);
+    internal long Loads => _cache.Loads;
 
-    public void Invalidate(string keyHash)
-    {
-        Interlocked.Increment(ref _generation);
-        _loading.TryRemove(keyHash, out _);
-        _cache.TryRemove(keyHash, out _);
-    }
+    public void Invalidate(string keyHash) => _cache.Invalidate(keyHash);
 
-    public void InvalidateTeam(string teamId)
-    {
-        Interlocked.Increment(ref _generation);
-        _loading.Clear();
-        foreach (var (hash, cached) in _cache)
-        {
-            if (cached.Identity?.TeamId == teamId)
-            {
-                _cache.TryRemove(hash, out _);
-            }
-        }
-    }
+    public void InvalidateTeam(string teamId) => _cache.InvalidateWhere(cached => cached.Identity?.TeamId == teamId);
 
-    public void InvalidateAll()
-    {
-        Interlocked.Increment(ref _generation);
-        _loading.Clear();
-        _cache.Clear();
-    }
-
-    /// <summary>
-    /// Loads a key into the cache, or joins the load already running for it. The load does not take the caller's
-    /// cancellation: others may be waiting on it; each caller stops waiting when its own request is cancelled.
-    /// </summary>
-    private Task<CachedKey> LoadOnceAsync(string hash)
-    {
-        while (true)
-        {
-            if (_loading.TryGetValue(hash, out var running))
-            {
-                return running;
-            }
-
-            var load = new TaskCompletionSource<CachedKey>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_loading.TryAdd(hash, load.Task))
-            {
-                _ = CompleteLoadAsync(hash, load);
-                return load.Task;
-            }
-        }
-    }
-
-    private async Task CompleteLoadAsync(string hash, TaskCompletionSource<CachedKey> load)
-    {
-        try
-        {
-            var generation = Interlocked.Read(ref _generation);
-            Interlocked.Increment(ref _loads);
-            var row = await LoadAsync(hash, CancellationToken.None).ConfigureAwait(false);
-            var now = _time.GetUtcNow();
-            var cached = row is null
-                ? new CachedKey(null, null, now + NegativeTtl)
-                : new CachedKey(row, ToIdentity(row.Value.Row, row.Value.Groups), now + PositiveTtl);
-            if (Interlocked.Read(ref _generation) == generation)
-            {
-                _cache[hash] = cached;
-            }
-
-            load.SetResult(cached);
-        }
-        catch (Exception ex)
-        {
-            // Handed to every caller waiting on this load, as a load of its own would have been.
-            load.SetException(ex);
-        }
-        finally
-        {
-            _loading.TryRemove(new KeyValuePair<string, Task<CachedKey>>(hash, load.Task));
-        }
-    }
-
-    /// <summary>A background refresh of an entry that is being served past its time.</summary>
-    private async Task RefreshAsync(string hash)
-    {
-        try
-        {
-            await LoadOnceAsync(hash).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is DbException or TimeoutException)
-        {
-            // The entry stays as it was: the next request past its time tries again, and once StaleGrace is over,
-            // requests wait for the load and see its error.
-        }
-    }
+    public void InvalidateAll() => _cache.InvalidateAll();
 
     private static LimitSet Limits(decimal? spend, decimal? max, decimal? soft, string? duration, long? tpm, long? rpm, int? parallel) => new()
     {
@@ -307,6 +189,12 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
         ModelTpmLimit = JsonColumns.Read<long>(row.ModelTpmLimit),
     };
 
+    private async Task<CachedKey> LoadEntryAsync(string hash)
+    {
+        var row = await LoadAsync(hash, CancellationToken.None).ConfigureAwait(false);
+        return row is null ? new CachedKey(null, null) : new CachedKey(row, ToIdentity(row.Value.Row, row.Value.Groups));
+    }
+
     private async Task<(KeyRow Row, Dictionary<string, HashSet<string>> Groups)?> LoadAsync(string hash, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -348,18 +236,15 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
 
     private sealed class CachedKey
     {
-        public CachedKey((KeyRow Row, Dictionary<string, HashSet<string>> Groups)? loaded, CallerIdentity? identity, DateTimeOffset validUntil)
+        public CachedKey((KeyRow Row, Dictionary<string, HashSet<string>> Groups)? loaded, CallerIdentity? identity)
         {
             Row = loaded?.Row;
             Identity = identity;
-            ValidUntil = validUntil;
         }
 
         public KeyRow? Row { get; }
 
         public CallerIdentity? Identity { get; }
-
-        public DateTimeOffset ValidUntil { get; }
     }
 
     private sealed record GroupRow

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dapper;
 using LlmPlatform.Application.Access.Authentication;
 using LlmPlatform.Application.Access.Enforcement;
@@ -23,27 +22,28 @@ internal sealed class EndUserDirectory : IEndUserDirectory
     private static readonly TimeSpan PositiveTtl = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan NegativeTtl = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long past its minute a known end user's entry is still used while one background read refreshes it.</summary>
+    private static readonly TimeSpan StaleGrace = TimeSpan.FromSeconds(60);
+
     private readonly NpgsqlDataSource _dataSource;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, (EndUserState? State, DateTimeOffset ValidUntil)> _cache = new(StringComparer.Ordinal);
+    private readonly RefreshingCache<Found> _cache;
 
     public EndUserDirectory(NpgsqlDataSource dataSource, TimeProvider time)
     {
         _dataSource = dataSource;
-        _time = time;
+        _cache = new RefreshingCache<Found>(time, LoadAsync, f => f.State is null ? NegativeTtl : PositiveTtl, f => f.State is not null, StaleGrace);
     }
 
-    public async ValueTask<EndUserState?> FindAsync(string endUserId, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        if (_cache.TryGetValue(endUserId, out var cached) && cached.ValidUntil >= now)
-        {
-            return cached.State;
-        }
+    public async ValueTask<EndUserState?> FindAsync(string endUserId, CancellationToken cancellationToken) =>
+        (await _cache.GetAsync(endUserId, cancellationToken).ConfigureAwait(false)).State;
 
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LookupSql, new { userId = endUserId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var state = row is null
+    public void InvalidateAll() => _cache.InvalidateAll();
+
+    private async Task<Found> LoadAsync(string endUserId)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LookupSql, new { userId = endUserId })).ConfigureAwait(false);
+        return new Found(row is null
             ? null
             : new EndUserState(row.UserId, row.Blocked, new LimitSet
             {
@@ -54,12 +54,11 @@ internal sealed class EndUserDirectory : IEndUserDirectory
                 TpmLimit = row.TpmLimit,
                 RpmLimit = row.RpmLimit,
                 MaxParallelRequests = row.MaxParallelRequests,
-            });
-        _cache[endUserId] = (state, now + (state is null ? NegativeTtl : PositiveTtl));
-        return state;
+            }));
     }
 
-    public void InvalidateAll() => _cache.Clear();
+    /// <summary>What a lookup found: the end user, or null for one with no row (cached briefly as well).</summary>
+    private sealed record Found(EndUserState? State);
 
     private sealed record Row
     {

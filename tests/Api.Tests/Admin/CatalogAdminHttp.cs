@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LlmPlatform.Infrastructure.Access;
 using LlmPlatform.Infrastructure.Persistence;
+using LlmPlatform.TestSupport;
 using Npgsql;
 
 namespace LlmPlatform.Api.Tests.Admin;
@@ -34,21 +35,8 @@ internal static class CatalogAdminHttp
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds or the time is up; returns whether it held.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < until)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return await condition();
-    }
+    public static Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within) =>
+        Eventually.TrueAsync(condition, within, TimeSpan.FromMilliseconds(100));
 
     /// <summary>Stores a plain virtual key (role internal_user) straight in the database and returns it.</summary>
     public static async Task<string> CreateNonAdminKeyAsync(string databaseUrl)
