@@ -68,7 +68,7 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
         _dataSource = dataSource;
         _time = time;
         _catalog = catalog;
-        _cache = new RefreshingCache<CachedKey>(time, LoadEntryAsync, c => c.Row is null ? NegativeTtl : PositiveTtl, c => c.Row is not null, StaleGrace);
+        _cache = new RefreshingCache<CachedKey>(time, LoadAsync, c => c.Row is null ? NegativeTtl : PositiveTtl, c => c.Row is not null, StaleGrace);
         var masterKey = configuration.General.MasterKey;
         if (!string.IsNullOrEmpty(masterKey))
         {
@@ -189,20 +189,14 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
         ModelTpmLimit = JsonColumns.Read<long>(row.ModelTpmLimit),
     };
 
-    private async Task<CachedKey> LoadEntryAsync(string hash)
+    /// <summary>Reads a key with everything enforcement needs; the cache calls it, one read per key at a time.</summary>
+    private async Task<CachedKey> LoadAsync(string hash)
     {
-        var row = await LoadAsync(hash, CancellationToken.None).ConfigureAwait(false);
-        return row is null ? new CachedKey(null, null) : new CachedKey(row, ToIdentity(row.Value.Row, row.Value.Groups));
-    }
-
-    private async Task<(KeyRow Row, Dictionary<string, HashSet<string>> Groups)?> LoadAsync(string hash, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(
-            new CommandDefinition(LookupSql, new { token = hash }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(LookupSql, new { token = hash })).ConfigureAwait(false);
         if (row is null)
         {
-            return null;
+            return new CachedKey(null, null);
         }
 
         var groups = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -214,13 +208,13 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
             }
         }
 
-        var stored = await connection.QueryAsync<GroupRow>(new CommandDefinition(GroupsSql, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var stored = await connection.QueryAsync<GroupRow>(new CommandDefinition(GroupsSql)).ConfigureAwait(false);
         foreach (var group in stored)
         {
             Members(groups, group.Name).UnionWith(group.Models);
         }
 
-        return (row, groups);
+        return new CachedKey(row, ToIdentity(row, groups));
     }
 
     private static HashSet<string> Members(Dictionary<string, HashSet<string>> groups, string name)
@@ -234,18 +228,8 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
         return members;
     }
 
-    private sealed class CachedKey
-    {
-        public CachedKey((KeyRow Row, Dictionary<string, HashSet<string>> Groups)? loaded, CallerIdentity? identity)
-        {
-            Row = loaded?.Row;
-            Identity = identity;
-        }
-
-        public KeyRow? Row { get; }
-
-        public CallerIdentity? Identity { get; }
-    }
+    /// <summary>A key as read (null when no key has the hash) and the identity made from it.</summary>
+    private sealed record CachedKey(KeyRow? Row, CallerIdentity? Identity);
 
     private sealed record GroupRow
     {
