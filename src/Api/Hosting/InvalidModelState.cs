@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LlmPlatform.Api.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace LlmPlatform.Api.Hosting;
 
 /// <summary>Turns body-binding failures (malformed JSON, wrong types, a missing body) into a 400 in the envelope.</summary>
-internal static class InvalidModelState
+internal static partial class InvalidModelState
 {
     public static IActionResult Respond(ActionContext context)
     {
@@ -90,13 +91,55 @@ internal static class InvalidModelState
         return end < 0 ? path : path[..end];
     }
 
-    /// <summary>Keeps .NET type names out of messages a client reads.</summary>
-    private static string Sanitize(string message) =>
-        message.Replace("System.Nullable`1[System.Double]", "a number", StringComparison.Ordinal)
-            .Replace("System.Nullable`1[System.Int32]", "an integer", StringComparison.Ordinal)
-            .Replace("System.Nullable`1[System.Int64]", "an integer", StringComparison.Ordinal)
-            .Replace("System.Nullable`1[System.Boolean]", "a boolean", StringComparison.Ordinal)
-            .Replace("System.String", "a string", StringComparison.Ordinal);
+    /// <summary>
+    /// Keeps .NET type names out of messages a client reads: the serializer's "could not be converted to
+    /// System.Collections.Generic.IReadOnlyList`1[...]. Path: $.messages | ..." becomes "'messages' must be an array.",
+    /// and any other type name left in a message becomes "the expected type".
+    /// </summary>
+    internal static string Sanitize(string message)
+    {
+        var conversion = ConversionFailure().Match(message);
+        if (conversion.Success)
+        {
+            var path = conversion.Groups["path"].Value;
+            var expected = Expected(conversion.Groups["type"].Value);
+            if (path.Length == 0)
+            {
+                return expected is null ? "The request body must be a JSON object." : $"The request body must be {expected}.";
+            }
+
+            return expected is null ? $"'{path}' has the wrong type." : $"'{path}' must be {expected}.";
+        }
+
+        return TypeName().Replace(message, "the expected type");
+    }
+
+    /// <summary>What a JSON value of a .NET type looks like, for the types whose JSON form is plain; null for the rest.</summary>
+    private static string? Expected(string type)
+    {
+        const string Nullable = "System.Nullable`1[";
+        var underlying = type.StartsWith(Nullable, StringComparison.Ordinal) && type.EndsWith(']') ? type[Nullable.Length..^1] : type;
+        return underlying switch
+        {
+            "System.String" or "System.Guid" => "a string",
+            "System.Int32" or "System.Int64" or "System.Int16" or "System.Byte" or "System.UInt32" or "System.UInt64" => "an integer",
+            "System.Double" or "System.Single" or "System.Decimal" => "a number",
+            "System.Boolean" => "a boolean",
+            "System.DateTime" or "System.DateTimeOffset" or "System.DateOnly" => "a date string",
+            _ when underlying.EndsWith("[]", StringComparison.Ordinal) || underlying.Contains("List`1[", StringComparison.Ordinal)
+                || underlying.Contains("IEnumerable`1[", StringComparison.Ordinal) || underlying.Contains("Collection`1[", StringComparison.Ordinal)
+                || underlying.Contains("Set`1[", StringComparison.Ordinal) => "an array",
+            _ when underlying.Contains("Dictionary`2[", StringComparison.Ordinal) => "an object",
+            _ => null,
+        };
+    }
+
+    [GeneratedRegex(@"^The JSON value could not be converted to (?<type>.+?)\. Path: \$\.?(?<path>\S*) \| LineNumber: \d+ \| BytePositionInLine: \d+\.$")]
+    private static partial Regex ConversionFailure();
+
+    /// <summary>A namespace-qualified .NET type name, generic arguments included.</summary>
+    [GeneratedRegex(@"'?\b(?:System|Microsoft|LlmPlatform)\.[\w.`+]+(?:\[[\w.`+\[\], ]*\])?'?")]
+    private static partial Regex TypeName();
 
     private sealed class ErrorEnvelopeResult : IActionResult
     {

@@ -102,6 +102,8 @@ public sealed class RequestEnvelopeTests
     [TestCase("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"temperature\":7}", "temperature")]
     [TestCase("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"n\":0}", "n")]
     [TestCase("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"max_tokens\":-1}", "max_tokens")]
+    [TestCase("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"response_format\":\"json\"}", "response_format")]
+    [TestCase("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"seed\":\"x\"}", "seed")]
     public async Task ChatCompletion_WithBadBody_Is400InTheEnvelope(string body, string? param)
     {
         using var response = await _api.Client.PostAsync("v1/chat/completions", Json(body));
@@ -109,6 +111,7 @@ public sealed class RequestEnvelopeTests
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var error = await ErrorOf(response);
         error.GetProperty("type").GetString().Should().Be("invalid_request_error");
+        error.GetProperty("message").GetString().Should().NotContainAny("System.", "LlmPlatform.", "`1");
         if (param is not null)
         {
             error.GetProperty("param").GetString().Should().Be(param);
@@ -247,12 +250,15 @@ public sealed class RequestEnvelopeTests
         text.Should().Contain("# TYPE http_server_request_duration_seconds histogram");
     }
 
-    [Test]
-    public async Task Upload_WithABrokenMultipartBody_Is400InTheEnvelope()
+    [TestCase("--zz\r\nbroken")]
+    [TestCase("--zz\r\n\r\n")]
+    [TestCase("--zz\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbat")]
+    [TestCase("--zz\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jsonl\"\r\n\r\n{\"custom_id\":")]
+    public async Task Upload_WithABrokenMultipartBody_Is400InTheEnvelope(string body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/files")
         {
-            Content = new StringContent("--zz\r\nbroken", Encoding.UTF8),
+            Content = new StringContent(body, Encoding.UTF8),
         };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=zz");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiServer.MasterKey);
