@@ -96,7 +96,7 @@ internal static partial class InvalidModelState
     /// System.Collections.Generic.IReadOnlyList`1[...]. Path: $.messages | ..." becomes "'messages' must be an array.",
     /// and any other type name left in a message becomes "the expected type".
     /// </summary>
-    internal static string Sanitize(string message)
+    private static string Sanitize(string message)
     {
         var conversion = ConversionFailure().Match(message);
         if (conversion.Success)
