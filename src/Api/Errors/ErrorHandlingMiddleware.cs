@@ -1,4 +1,5 @@
 using LlmPlatform.Api.Hosting;
+using LlmPlatform.Infrastructure.Persistence;
 
 namespace LlmPlatform.Api.Errors;
 
@@ -9,6 +10,8 @@ namespace LlmPlatform.Api.Errors;
 /// </summary>
 internal sealed partial class ErrorHandlingMiddleware
 {
+    private const string UnstorableText = "A text value in the request contains a character that cannot be stored: U+0000 (NUL) or an unpaired surrogate.";
+
     private readonly RequestDelegate _next;
     private readonly ILogger<ErrorHandlingMiddleware> _logger;
 
@@ -43,6 +46,12 @@ internal sealed partial class ErrorHandlingMiddleware
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
                 // The client left; nobody is listening for an answer.
+                return;
+            }
+            catch (Exception ex) when (!context.Response.HasStarted && DatabaseText.Rejected(ex))
+            {
+                // A NUL or an unpaired surrogate in a value that was to be stored or looked up: nothing was written.
+                await ErrorWriter.WriteAsync(context, 400, UnstorableText, "invalid_request_error", null, "invalid_text").ConfigureAwait(false);
                 return;
             }
             catch (Exception ex)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LlmPlatform.Application.Gateway;
+using LlmPlatform.Infrastructure.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -9,7 +10,9 @@ namespace LlmPlatform.Infrastructure.Ledger;
 
 /// <summary>
 /// Drains the ledger queue into <c>spend_logs</c> in batches with binary COPY. A failed batch is kept and
-/// retried with backoff, so a PostgreSQL outage delays rows but loses none; shutdown flushes what is queued.
+/// retried with backoff, so a PostgreSQL outage delays rows but loses none; shutdown flushes what is queued. Text a
+/// client sent (a tag, an end user) is written with what PostgreSQL cannot store replaced (<see cref="DatabaseText"/>),
+/// so that no row can fail its batch, and every batch behind it, for ever.
 /// </summary>
 public sealed partial class SpendLedgerWriter : BackgroundService
 {
@@ -256,9 +259,9 @@ public sealed partial class SpendLedgerWriter : BackgroundService
             foreach (var e in batch)
             {
                 await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(e.RequestId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(e.CallType, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(e.KeyHash, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(DatabaseText.Storable(e.RequestId), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(DatabaseText.Storable(e.CallType), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(DatabaseText.Storable(e.KeyHash), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(importer, e.KeyAlias, cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(importer, e.UserId, cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(importer, e.TeamId, cancellationToken).ConfigureAwait(false);
@@ -283,14 +286,14 @@ public sealed partial class SpendLedgerWriter : BackgroundService
                     await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await importer.WriteAsync(e.Status, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(DatabaseText.Storable(e.Status), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await WriteNullableAsync(importer, e.ErrorType, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(e.CacheHit, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(e.Stream, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(e.Attempts, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
                 if (e.Tags is { Count: > 0 } tags)
                 {
-                    await importer.WriteAsync(JsonSerializer.Serialize(tags, LedgerJsonContext.Default.IReadOnlyListString), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+                    await importer.WriteAsync(JsonSerializer.Serialize(DatabaseText.Storable(tags), LedgerJsonContext.Default.IReadOnlyListString), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -350,7 +353,7 @@ public sealed partial class SpendLedgerWriter : BackgroundService
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(DatabaseText.Storable(value), NpgsqlDbType.Text, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Spend ledger: writing {Count} rows failed ({Error}); retrying in {DelayMs} ms")]
     private static partial void LogRetry(ILogger logger, int count, string error, double delayMs);

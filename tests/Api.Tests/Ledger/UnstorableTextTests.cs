@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using LlmPlatform.TestSupport;
+
+namespace LlmPlatform.Api.Tests.Ledger;
+
+/// <summary>
+/// Text PostgreSQL cannot store (U+0000 inside a JSON string): a value that only goes to the spend ledger is kept with
+/// the character replaced, so that its row, and every row behind it, is written; one that is stored or looked up
+/// while the request waits is a 400, with nothing written.
+/// </summary>
+public sealed class UnstorableTextTests
+{
+    private const string Config = """
+        model_list:
+          - model_name: demo
+            litellm_params:
+              model: mock/demo
+        """;
+
+    private TestDatabase _database = null!;
+    private ApiServer _api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _database = await TestDatabase.CreateAsync("unstorable");
+        _api = await ApiServer.StartAsync(Config, _database);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _api.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public async Task ChatWithANulInATag_IsAnswered_AndItsRowAndTheNextOneAreWritten()
+    {
+        var before = await _database.ScalarAsync<long>("SELECT count(*) FROM spend_logs");
+
+        using (var tagged = await ChatAsync("""{"model":"demo","messages":[{"role":"user","content":"x"}],"metadata":{"tags":["n\u0000ul","plain"]}}"""))
+        {
+            tagged.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        using (var next = await ChatAsync("""{"model":"demo","messages":[{"role":"user","content":"y"}]}"""))
+        {
+            next.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        (await LedgerRows.WaitForAsync(_database, before + 2, TimeSpan.FromSeconds(15))).Should().Be(before + 2);
+        var tags = await _database.ScalarAsync<string>("SELECT tags::text FROM spend_logs WHERE tags IS NOT NULL ORDER BY start_time DESC LIMIT 1");
+        JsonSerializer.Deserialize<string[]>(tags!).Should().Equal("n\uFFFDul", "plain");
+    }
+
+    [Test]
+    public async Task ChatWithANulInTheEndUser_Is400InTheEnvelope()
+    {
+        using var response = await ChatAsync("""{"model":"demo","messages":[{"role":"user","content":"x"}],"user":"a\u0000b"}""");
+
+        await ExpectInvalidTextAsync(response);
+    }
+
+    [Test]
+    public async Task LookupWithANulInTheQuery_Is400InTheEnvelope()
+    {
+        using var response = await _api.Client.GetAsync("key/info?key=%00");
+
+        await ExpectInvalidTextAsync(response);
+    }
+
+    [Test]
+    public async Task KeyWithANulInItsAlias_Is400_AndNoKeyIsStored()
+    {
+        var before = await _database.ScalarAsync<long>("SELECT count(*) FROM virtual_keys");
+
+        using var response = await _api.Client.PostAsync("key/generate", new StringContent("""{"key_alias":"a\u0000b"}""", Encoding.UTF8, "application/json"));
+
+        await ExpectInvalidTextAsync(response);
+        (await _database.ScalarAsync<long>("SELECT count(*) FROM virtual_keys")).Should().Be(before);
+    }
+
+    private Task<HttpResponseMessage> ChatAsync(string body) =>
+        _api.Client.PostAsync("v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+
+    private static async Task ExpectInvalidTextAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var error = body.RootElement.GetProperty("error");
+        error.GetProperty("type").GetString().Should().Be("invalid_request_error");
+        error.GetProperty("code").GetString().Should().Be("invalid_text");
+    }
+}
