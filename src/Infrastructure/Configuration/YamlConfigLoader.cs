@@ -260,8 +260,8 @@ public static class YamlConfigLoader
                 "litellm_credential_name" => settings with { CredentialName = reader.String(value, path) },
                 "rpm" => settings with { Rpm = reader.Int(value, path) },
                 "tpm" => settings with { Tpm = reader.Int(value, path) },
-                "timeout" => settings with { Timeout = Positive(reader, value, path) },
-                "stream_timeout" => settings with { StreamTimeout = Positive(reader, value, path) },
+                "timeout" => settings with { Timeout = PositiveSeconds(reader, value, path) },
+                "stream_timeout" => settings with { StreamTimeout = PositiveSeconds(reader, value, path) },
                 "max_retries" => settings with { MaxRetries = reader.Int(value, path) },
                 "weight" => settings with { Weight = reader.Number(value, path) ?? 1 },
                 "aws_region_name" or "region_name" => settings with { AwsRegionName = reader.String(value, path) },
@@ -411,17 +411,6 @@ public static class YamlConfigLoader
         }
     }
 
-    private static TimeSpan? Positive(YamlReader reader, YamlNode value, string path)
-    {
-        var seconds = reader.Number(value, path);
-        if (seconds is <= 0)
-        {
-            throw reader.Fail(value, path, "must be a positive number of seconds.");
-        }
-
-        return seconds is null ? null : TimeSpan.FromSeconds(seconds.Value);
-    }
-
     private static string Qualify(string? prefix, string key) => prefix is null ? key : prefix + "." + key;
 
     private static Func<string, string, string> DeriveId(int index) => (modelName, model) => DeriveId(modelName, model, index);
@@ -460,10 +449,10 @@ public static class YamlConfigLoader
                     settings = settings with { NumRetries = reader.Int(value, path) ?? settings.NumRetries };
                     break;
                 case "timeout":
-                    settings = settings with { Timeout = Positive(reader, value, path) };
+                    settings = settings with { Timeout = PositiveSeconds(reader, value, path) };
                     break;
                 case "stream_timeout":
-                    settings = settings with { StreamTimeout = Positive(reader, value, path) };
+                    settings = settings with { StreamTimeout = PositiveSeconds(reader, value, path) };
                     break;
                 case "retry_after":
                     settings = settings with { RetryAfter = reader.Seconds(value, path) ?? TimeSpan.Zero };
@@ -643,7 +632,7 @@ public static class YamlConfigLoader
                     settings = settings with { NumRetries = reader.Int(value, path) };
                     break;
                 case "request_timeout":
-                    settings = settings with { RequestTimeout = Positive(reader, value, path) };
+                    settings = settings with { RequestTimeout = PositiveSeconds(reader, value, path) };
                     break;
                 case "cache":
                     settings = settings with { CacheEnabled = reader.Bool(value, path) ?? false };

@@ -133,9 +133,18 @@ internal sealed class YamlReader
     }
 
     /// <summary>Seconds as a number (LiteLLM's convention for timeouts).</summary>
+    /// <summary>The longest duration a timer takes (int.MaxValue milliseconds, about 24.8 days), in whole seconds.</summary>
+    public const int LongestSeconds = int.MaxValue / 1000;
+
+    /// <summary>A duration given in seconds, at most <see cref="LongestSeconds"/>.</summary>
     public TimeSpan? Seconds(YamlNode node, string key)
     {
         var seconds = Number(node, key);
+        if (seconds > LongestSeconds)
+        {
+            throw Fail(node, key, $"must be a number of seconds, at most {LongestSeconds}.");
+        }
+
         return seconds is null ? null : TimeSpan.FromSeconds(seconds.Value);
     }
 

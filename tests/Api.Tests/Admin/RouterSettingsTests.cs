@@ -95,6 +95,9 @@ public sealed class RouterSettingsTests
         await ExpectBadRequest("""{"routing_strategy":"random-guess"}""", "routing_strategy");
         await ExpectBadRequest("""{"num_retries":-1}""", "num_retries");
         await ExpectBadRequest("""{"cooldown_time":-5}""", "cooldown_time");
+        await ExpectBadRequest("""{"cooldown_time":1e40}""", "cooldown_time");
+        await ExpectBadRequest("""{"timeout":1e40}""", "timeout");
+        await ExpectBadRequest("""{"retry_after":3000000}""", "retry_after");
         await ExpectBadRequest("""{"fallbacks":[{"flaky":["no-such-group"]}]}""", "fallbacks");
         await ExpectBadRequest("""{"model_group_alias":{"nick":"no-such-group"}}""", "model_group_alias");
 

@@ -76,7 +76,7 @@ internal sealed class TeamHandler :
         var members = new List<TeamMember>();
         foreach (var member in f.MembersWithRoles ?? [])
         {
-            if (string.IsNullOrEmpty(member.UserId) || member.Role is not (null or Roles.TeamAdmin or Roles.TeamMember))
+            if (member is null || string.IsNullOrEmpty(member.UserId) || member.Role is not (null or Roles.TeamAdmin or Roles.TeamMember))
             {
                 return Error.Validation("Each of 'members_with_roles' needs a 'user_id' and a 'role' of 'admin' or 'user'.", "members_with_roles");
             }
