@@ -46,7 +46,7 @@ internal static class CacheParams
                     settings = settings with { CacheType = type };
                     break;
                 case "ttl":
-                    var ttl = reader.Seconds(value, keyPath);
+                    var ttl = reader.Seconds(value, keyPath, int.MaxValue);
                     if (ttl is { } seconds && seconds <= TimeSpan.Zero)
                     {
                         throw reader.Fail(value, keyPath, "must be a positive number of seconds.");

@@ -134,15 +134,18 @@ internal sealed class YamlReader
 
     /// <summary>Seconds as a number (LiteLLM's convention for timeouts).</summary>
     /// <summary>The longest duration a timer takes (int.MaxValue milliseconds, about 24.8 days), in whole seconds.</summary>
-    public const int LongestSeconds = int.MaxValue / 1000;
+    public const int LongestTimerSeconds = int.MaxValue / 1000;
 
-    /// <summary>A duration given in seconds, at most <see cref="LongestSeconds"/>.</summary>
-    public TimeSpan? Seconds(YamlNode node, string key)
+    /// <summary>
+    /// A duration given in seconds, at most <paramref name="maxSeconds"/>: by default what a timer takes, since most
+    /// durations here are timeouts and delays; a duration that is only compared with clocks (a cache TTL) may allow more.
+    /// </summary>
+    public TimeSpan? Seconds(YamlNode node, string key, int maxSeconds = LongestTimerSeconds)
     {
         var seconds = Number(node, key);
-        if (seconds > LongestSeconds)
+        if (seconds > maxSeconds)
         {
-            throw Fail(node, key, $"must be a number of seconds, at most {LongestSeconds}.");
+            throw Fail(node, key, $"must be a number of seconds, at most {maxSeconds}.");
         }
 
         return seconds is null ? null : TimeSpan.FromSeconds(seconds.Value);

@@ -33,6 +33,14 @@ public sealed class CacheParamsTests
     }
 
     [Test]
+    public void Parse_CacheTtl_MayBeLongerThanATimerTakes()
+    {
+        var gateway = Load("litellm_settings:\n  cache: true\n  cache_params:\n    ttl: 2592000\n").Gateway;
+
+        gateway.CacheTtl.Should().Be(TimeSpan.FromDays(30));
+    }
+
+    [Test]
     public void Parse_WithoutCacheParams_DefaultsToTenMinutesAndEveryCallType()
     {
         var gateway = Load("litellm_settings:\n  cache: true\n").Gateway;
@@ -54,6 +62,7 @@ public sealed class CacheParamsTests
     [TestCase("litellm_settings:\n  cache_params:\n    type: s3\n", 3, "cache_params.type")]
     [TestCase("litellm_settings:\n  cache_params:\n    ttl: -1\n", 3, "cache_params.ttl")]
     [TestCase("litellm_settings:\n  cache_params:\n    ttl: 0\n", 3, "cache_params.ttl")]
+    [TestCase("litellm_settings:\n  cache_params:\n    ttl: 1e40\n", 3, "cache_params.ttl")]
     [TestCase("litellm_settings:\n  cache_params:\n    supported_call_types: [chat]\n", 3, "cache_params.supported_call_types")]
     [TestCase("litellm_settings:\n  cache_params:\n    max_size_in_memory: 0\n", 3, "cache_params.max_size_in_memory")]
     [TestCase("litellm_settings:\n  cache_params: 5\n", 2, "cache_params")]
