@@ -90,9 +90,11 @@ internal sealed partial class BatchExecutor : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             StoredBatch? batch = null;
+            var failed = false;
             try
             {
                 var now = _time.GetUtcNow();
@@ -109,6 +111,7 @@ internal sealed partial class BatchExecutor : BackgroundService
             catch (Exception ex)
             {
                 LogFailure(_logger, ex, batch?.Id ?? "(claim)");
+                failed = true;
             }
             finally
             {
@@ -118,11 +121,14 @@ internal sealed partial class BatchExecutor : BackgroundService
                 }
             }
 
-            if (batch is null)
+            // A failure waits before the next claim, longer each time it repeats: a batch that fails the same way on
+            // every attempt would otherwise be claimed, failed and released again at once, over and over.
+            failures = failed ? failures + 1 : 0;
+            if (batch is null || failed)
             {
                 try
                 {
-                    await Task.Delay(PollInterval, _time, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(failed ? FailureBackoff(failures) : PollInterval, _time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -131,6 +137,10 @@ internal sealed partial class BatchExecutor : BackgroundService
             }
         }
     }
+
+    /// <summary>The pause after the given number of failures in a row: the poll interval, doubling, at most 30 s.</summary>
+    internal static TimeSpan FailureBackoff(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(PollInterval.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 10)), 30_000));
 
     private async Task ReleaseQuietlyAsync(string batchId)
     {

@@ -33,6 +33,10 @@ public sealed class BatchLineValidatorTests
     [TestCase("""{"custom_id":"b","method":"POST","url":"/v1/audio","body":{"model":"m"}}""", "url")]
     [TestCase("""{"custom_id":"b","method":"POST","url":"/v1/embeddings","body":{}}""", "body.model")]
     [TestCase("""{"custom_id":"a","method":"POST","url":"/v1/embeddings","body":{"model":"m"}}""", "repeats custom_id")]
+    [TestCase("""{"custom_id":"b\u0000","method":"POST","url":"/v1/embeddings","body":{"model":"m"}}""", "U+0000")]
+    [TestCase("""{"custom_id":"b\ud800","method":"POST","url":"/v1/embeddings","body":{"model":"m"}}""", "custom_id")]
+    [TestCase("""{"custom_id":"b","method":"POST","url":"/v1/embeddings\ud800","body":{"model":"m"}}""", "url")]
+    [TestCase("""{"custom_id":"b","method":"POST","url":"/v1/embeddings","body":{"model":"\udc00"}}""", "body.model")]
     [TestCase("""not json""", "JSON")]
     [TestCase("""[1,2]""", "JSON object")]
     public void Check_WithABadSecondLine_NamesLineTwo(string line, string mentions) =>

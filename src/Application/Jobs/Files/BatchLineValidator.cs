@@ -111,9 +111,14 @@ internal sealed class BatchLineValidator
                 return At("must be a JSON object with custom_id, method, url and body.");
             }
 
-            if (!root.TryGetProperty("custom_id", out var customId) || customId.ValueKind != JsonValueKind.String || customId.GetString() is not { Length: > 0 } id)
+            if (!root.TryGetProperty("custom_id", out var customId) || customId.ValueKind != JsonValueKind.String || Text(customId) is not { Length: > 0 } id)
             {
                 return At("needs 'custom_id' as a non-empty string.");
+            }
+
+            if (id.Contains('\0', StringComparison.Ordinal))
+            {
+                return At("has U+0000 in its 'custom_id', which cannot be stored.");
             }
 
             if (!_customIds.Add(id))
@@ -121,12 +126,12 @@ internal sealed class BatchLineValidator
                 return At($"repeats custom_id '{id}'; each request needs its own.");
             }
 
-            if (!root.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String || method.GetString() != "POST")
+            if (!root.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String || Text(method) != "POST")
             {
                 return At("needs 'method': \"POST\".");
             }
 
-            if (!root.TryGetProperty("url", out var url) || url.ValueKind != JsonValueKind.String || !BatchEndpoints.IsSupported(url.GetString()))
+            if (!root.TryGetProperty("url", out var url) || url.ValueKind != JsonValueKind.String || !BatchEndpoints.IsSupported(Text(url)))
             {
                 return At("needs 'url' as one of " + string.Join(", ", BatchEndpoints.All) + ".");
             }
@@ -136,7 +141,7 @@ internal sealed class BatchLineValidator
                 return At("needs 'body' as a JSON object.");
             }
 
-            if (!body.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(model.GetString()))
+            if (!body.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(Text(model)))
             {
                 return At("needs 'body.model' as a string.");
             }
@@ -146,4 +151,17 @@ internal sealed class BatchLineValidator
     }
 
     private string At(string problem) => $"Line {_lineNumber} of the batch file {problem}";
+
+    /// <summary>A JSON string's text; null for one whose escapes make no valid text (an unpaired surrogate).</summary>
+    private static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }
