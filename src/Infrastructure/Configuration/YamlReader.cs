@@ -132,13 +132,13 @@ internal sealed class YamlReader
         };
     }
 
-    /// <summary>Seconds as a number (LiteLLM's convention for timeouts).</summary>
     /// <summary>The longest duration a timer takes (int.MaxValue milliseconds, about 24.8 days), in whole seconds.</summary>
     public const int LongestTimerSeconds = int.MaxValue / 1000;
 
     /// <summary>
-    /// A duration given in seconds, at most <paramref name="maxSeconds"/>: by default what a timer takes, since most
-    /// durations here are timeouts and delays; a duration that is only compared with clocks (a cache TTL) may allow more.
+    /// A duration given as a number of seconds (LiteLLM's convention), at most <paramref name="maxSeconds"/>: by default
+    /// what a timer takes, since most durations here are timeouts and delays; a duration that is only compared with
+    /// clocks (a cache TTL) may allow more.
     /// </summary>
     public TimeSpan? Seconds(YamlNode node, string key, int maxSeconds = LongestTimerSeconds)
     {
