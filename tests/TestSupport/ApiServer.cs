@@ -15,6 +15,14 @@ public sealed class ApiServer : IAsyncDisposable
 {
     public const string MasterKey = "sk-test-master-0123456789abcdefghijklmnop";
 
+    /// <summary>A config with one model group, <c>demo</c>, answered by the built-in mock provider.</summary>
+    public const string MockDemoConfig = """
+        model_list:
+          - model_name: demo
+            litellm_params:
+              model: mock/demo
+        """;
+
     private readonly WebApplication _app;
     private readonly string _configPath;
     private readonly TestDatabase? _ownedDatabase;

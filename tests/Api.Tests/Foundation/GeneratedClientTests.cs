@@ -7,20 +7,13 @@ namespace LlmPlatform.Api.Tests.Foundation;
 /// <summary>The committed NSwag client (clients/LlmPlatform.Client) against the live API.</summary>
 public sealed class GeneratedClientTests
 {
-    private const string Config = """
-        model_list:
-          - model_name: demo
-            litellm_params:
-              model: mock/demo
-        """;
-
     private ApiServer _api = null!;
     private LlmPlatformClient _client = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _api = await ApiServer.StartAsync(Config);
+        _api = await ApiServer.StartAsync(ApiServer.MockDemoConfig);
         _client = new LlmPlatformClient(_api.Client);
     }
 

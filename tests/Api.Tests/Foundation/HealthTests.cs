@@ -9,13 +9,6 @@ namespace LlmPlatform.Api.Tests.Foundation;
 /// <summary>Health endpoints with PostgreSQL and Redis reachable, cut and restored (through loopback proxies).</summary>
 public sealed class HealthTests
 {
-    private const string Config = """
-        model_list:
-          - model_name: demo
-            litellm_params:
-              model: mock/demo
-        """;
-
     private TestDatabase _database = null!;
     private TcpProxy _postgres = null!;
     private TcpProxy _redis = null!;
@@ -34,7 +27,7 @@ public sealed class HealthTests
         _redis.Start();
 
         var proxied = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Port = _postgres.Port, Timeout = 3, CommandTimeout = 3 }.ConnectionString;
-        _api = await ApiServer.StartAsync(Config, _database, new Dictionary<string, string?>
+        _api = await ApiServer.StartAsync(ApiServer.MockDemoConfig, _database, new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = proxied,
             ["REDIS_URL"] = $"redis://127.0.0.1:{_redis.Port}{redisUri.AbsolutePath}",

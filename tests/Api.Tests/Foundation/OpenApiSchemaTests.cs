@@ -7,13 +7,6 @@ namespace LlmPlatform.Api.Tests.Foundation;
 /// <summary>Every operation of /openapi.json describes its JSON request body and its success answer.</summary>
 public sealed class OpenApiSchemaTests
 {
-    private const string Config = """
-        model_list:
-          - model_name: demo
-            litellm_params:
-              model: mock/demo
-        """;
-
     private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
 
     /// <summary>Operations allowed to answer 200 without a JSON body, each with the reason.</summary>
@@ -29,7 +22,7 @@ public sealed class OpenApiSchemaTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _api = await ApiServer.StartAsync(Config);
+        _api = await ApiServer.StartAsync(ApiServer.MockDemoConfig);
         using var anonymous = new HttpClient { BaseAddress = _api.BaseUri };
         using var response = await anonymous.GetAsync("openapi.json");
         response.StatusCode.Should().Be(HttpStatusCode.OK);

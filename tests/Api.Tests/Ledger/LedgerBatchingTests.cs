@@ -9,18 +9,11 @@ namespace LlmPlatform.Api.Tests.Ledger;
 /// <summary>Steady traffic is written to the ledger a batch per interval, not a transaction per few requests.</summary>
 public sealed class LedgerBatchingTests
 {
-    private const string Config = """
-        model_list:
-          - model_name: demo
-            litellm_params:
-              model: mock/demo
-        """;
-
     [Test]
     public async Task SteadyTraffic_IsWrittenInFewTransactions_AndEveryRowLands()
     {
         await using var database = await TestDatabase.CreateAsync("batching");
-        await using var api = await ApiServer.StartAsync(Config, database);
+        await using var api = await ApiServer.StartAsync(ApiServer.MockDemoConfig, database);
         var traffic = TimeSpan.FromSeconds(1.5);
         var sent = 0;
         var clock = Stopwatch.StartNew();

@@ -12,13 +12,6 @@ namespace LlmPlatform.Api.Tests.Ledger;
 /// </summary>
 public sealed class UnstorableTextTests
 {
-    private const string Config = """
-        model_list:
-          - model_name: demo
-            litellm_params:
-              model: mock/demo
-        """;
-
     private TestDatabase _database = null!;
     private ApiServer _api = null!;
 
@@ -26,7 +19,7 @@ public sealed class UnstorableTextTests
     public async Task StartAsync()
     {
         _database = await TestDatabase.CreateAsync("unstorable");
-        _api = await ApiServer.StartAsync(Config, _database);
+        _api = await ApiServer.StartAsync(ApiServer.MockDemoConfig, _database);
     }
 
     [OneTimeTearDown]
