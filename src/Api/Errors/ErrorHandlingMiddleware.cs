@@ -12,6 +12,8 @@ internal sealed partial class ErrorHandlingMiddleware
 {
     private const string UnstorableText = "A text value in the request contains a character that cannot be stored: U+0000 (NUL) or an unpaired surrogate.";
 
+    internal const string UnpairedSurrogate = "A string in the request body is not valid text: it holds an unpaired UTF-16 surrogate escape (such as \\ud800).";
+
     private readonly RequestDelegate _next;
     private readonly ILogger<ErrorHandlingMiddleware> _logger;
 
@@ -54,6 +56,12 @@ internal sealed partial class ErrorHandlingMiddleware
                 await ErrorWriter.WriteAsync(context, 400, UnstorableText, "invalid_request_error", null, "invalid_text").ConfigureAwait(false);
                 return;
             }
+            catch (Exception ex) when (!context.Response.HasStarted && HoldsUnpairedSurrogate(ex))
+            {
+                // A body read as a JSON document decodes its strings only when a handler asks for them.
+                await ErrorWriter.WriteAsync(context, 400, UnpairedSurrogate, "invalid_request_error", null, "invalid_text").ConfigureAwait(false);
+                return;
+            }
             catch (Exception ex)
             {
                 LogUnhandled(_logger, ex, context.Request.Path);
@@ -82,6 +90,18 @@ internal sealed partial class ErrorHandlingMiddleware
             ServerSpan.Complete(context);
         }
     }
+
+    /// <summary>
+    /// Whether System.Text.Json refused to decode a string that escapes half of a surrogate pair, here or in an inner
+    /// exception (the serializer wraps it in a JsonException, model binding that in its own).
+    /// </summary>
+    internal static bool HoldsUnpairedSurrogate(Exception? exception) => exception switch
+    {
+        null => false,
+        InvalidOperationException { TargetSite: { DeclaringType.FullName: "System.Text.Json.ThrowHelper" } site }
+            when site.Name.StartsWith("ThrowInvalidOperationException_Read", StringComparison.Ordinal) && site.Name.EndsWith("UTF16", StringComparison.Ordinal) => true,
+        _ => HoldsUnpairedSurrogate(exception.InnerException),
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);

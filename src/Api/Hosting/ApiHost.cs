@@ -180,7 +180,15 @@ public static partial class ApiHost
 
         builder.Services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
             .AddApplicationPart(typeof(ApiHost).Assembly)
-            .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
+            .AddJsonOptions(o =>
+            {
+                ConfigureJson(o.JsonSerializerOptions);
+
+                // Model state then keeps the serializer's exception, not only its message, so that InvalidModelState
+                // can tell an unpaired surrogate escape from a value of the wrong type (both read "could not be
+                // converted"). The message a client reads is the same: InvalidModelState writes it either way.
+                o.AllowInputFormatterExceptionMessages = false;
+            })
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelState.Respond);
         builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ModelBinding.Validation.IObjectModelValidator, NoModelValidation>();
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));

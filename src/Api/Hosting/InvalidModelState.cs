@@ -61,6 +61,11 @@ internal static partial class InvalidModelState
         }
 
         var param = ParamOf(key);
+        if (ErrorHandlingMiddleware.HoldsUnpairedSurrogate(exception))
+        {
+            return (400, ErrorHandlingMiddleware.UnpairedSurrogate, param, "invalid_text");
+        }
+
         if (message.Contains("non-empty request body is required", StringComparison.Ordinal))
         {
             message = MissingBody;

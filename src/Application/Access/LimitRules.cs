@@ -6,16 +6,17 @@ namespace LlmPlatform.Application.Access;
 /// <summary>The shape rules every budget and limit field shares, wherever it is set.</summary>
 internal static class LimitRules
 {
+    /// <summary>
+    /// The largest amount of money a budget or a spend total holds: the ledger's columns are <c>numeric(20, 10)</c>,
+    /// ten digits before the point.
+    /// </summary>
+    public const decimal MaxAmount = 9_999_999_999m;
+
     public static Error? Check(decimal? maxBudget, decimal? softBudget, string? budgetDuration, long? tpmLimit, long? rpmLimit, int? maxParallelRequests)
     {
-        if (maxBudget is < 0)
+        if ((Amount(maxBudget, "max_budget") ?? Amount(softBudget, "soft_budget")) is { } badAmount)
         {
-            return Error.Validation("'max_budget' cannot be negative.", "max_budget");
-        }
-
-        if (softBudget is < 0)
-        {
-            return Error.Validation("'soft_budget' cannot be negative.", "soft_budget");
+            return badAmount;
         }
 
         if (budgetDuration is not null && !BudgetDuration.TryParse(budgetDuration, out _))
@@ -40,6 +41,14 @@ internal static class LimitRules
 
         return null;
     }
+
+    /// <summary>An error when an amount of money is negative or more than <see cref="MaxAmount"/>.</summary>
+    public static Error? Amount(decimal? amount, string field) => amount switch
+    {
+        < 0 => Error.Validation($"'{field}' cannot be negative.", field),
+        > MaxAmount => Error.Validation($"'{field}' cannot be more than {MaxAmount:0}.", field),
+        _ => null,
+    };
 
     /// <summary>An expiry <paramref name="duration"/> from now, or an error when the text is not a duration.</summary>
     public static Result<DateTimeOffset?> ExpiryOf(string? duration, DateTimeOffset now)

@@ -7,8 +7,6 @@ namespace LlmPlatform.Api.Tests.Foundation;
 /// <summary>Every operation of /openapi.json describes its JSON request body and its success answer.</summary>
 public sealed class OpenApiSchemaTests
 {
-    private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
-
     /// <summary>Operations allowed to answer 200 without a JSON body, each with the reason.</summary>
     private static readonly Dictionary<string, string> NoJsonAnswer = new(StringComparer.Ordinal)
     {
@@ -18,6 +16,7 @@ public sealed class OpenApiSchemaTests
 
     private ApiServer _api = null!;
     private JsonDocument _document = null!;
+    private OpenApiOperations _operations = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -27,6 +26,7 @@ public sealed class OpenApiSchemaTests
         using var response = await anonymous.GetAsync("openapi.json");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         _document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        _operations = new OpenApiOperations(_document);
     }
 
     [OneTimeTearDown]
@@ -36,28 +36,8 @@ public sealed class OpenApiSchemaTests
         await _api.DisposeAsync();
     }
 
-    private JsonElement Schemas => _document.RootElement.GetProperty("components").GetProperty("schemas");
-
-    private IEnumerable<(string Name, JsonElement Operation)> Operations()
-    {
-        foreach (var path in _document.RootElement.GetProperty("paths").EnumerateObject())
-        {
-            foreach (var method in path.Value.EnumerateObject().Where(m => Methods.Contains(m.Name)))
-            {
-                yield return (method.Name.ToUpperInvariant() + " " + path.Name, method.Value);
-            }
-        }
-    }
-
-    private JsonElement Resolve(JsonElement schema)
-    {
-        while (schema.TryGetProperty("$ref", out var reference))
-        {
-            schema = Schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
-        }
-
-        return schema;
-    }
+    private IEnumerable<(string Name, JsonElement Operation)> Operations() =>
+        _operations.All().Select(o => (o.Method + " " + o.Path, o.Operation));
 
     /// <summary>False for a free-form <c>{}</c>, a bare object and <c>JsonElement</c>.</summary>
     private bool IsDescribed(JsonElement schema)
@@ -67,7 +47,7 @@ public sealed class OpenApiSchemaTests
             return false;
         }
 
-        var resolved = Resolve(schema);
+        var resolved = _operations.Resolve(schema);
         return resolved.TryGetProperty("properties", out _)
             || resolved.TryGetProperty("items", out _)
             || resolved.TryGetProperty("oneOf", out _)
@@ -77,14 +57,9 @@ public sealed class OpenApiSchemaTests
             || (resolved.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() != "object");
     }
 
-    private static JsonElement? JsonSchemaOf(JsonElement bodyOrResponse) =>
-        bodyOrResponse.TryGetProperty("content", out var content)
-        && content.TryGetProperty("application/json", out var json)
-        && json.TryGetProperty("schema", out var schema)
-            ? schema
-            : null;
+    private static JsonElement? JsonSchemaOf(JsonElement bodyOrResponse) => OpenApiOperations.JsonSchemaOf(bodyOrResponse);
 
-    private JsonElement PropertiesOf(JsonElement schema) => Resolve(schema).GetProperty("properties");
+    private JsonElement PropertiesOf(JsonElement schema) => _operations.Resolve(schema).GetProperty("properties");
 
     [Test]
     public void EveryRequestBody_HasASchema()

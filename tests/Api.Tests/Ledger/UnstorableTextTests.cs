@@ -76,6 +76,33 @@ public sealed class UnstorableTextTests
         (await _database.ScalarAsync<long>("SELECT count(*) FROM virtual_keys")).Should().Be(before);
     }
 
+    [Test]
+    public async Task AdminBodyWithAnUnpairedSurrogateEscape_Is400InTheEnvelope()
+    {
+        var before = await _database.ScalarAsync<long>("SELECT count(*) FROM teams");
+
+        using var response = await _api.Client.PostAsync("team/new", new StringContent("""{"team_alias":"\ud800"}""", Encoding.UTF8, "application/json"));
+        using var block = await _api.Client.PostAsync("team/block", new StringContent("""{"team_id":"x\udc00"}""", Encoding.UTF8, "application/json"));
+
+        await ExpectInvalidTextAsync(response);
+        await ExpectInvalidTextAsync(block);
+        (await _database.ScalarAsync<long>("SELECT count(*) FROM teams")).Should().Be(before);
+    }
+
+    [TestCase("key/generate", "max_budget")]
+    [TestCase("key/generate", "spend")]
+    [TestCase("team/new", "soft_budget")]
+    [TestCase("user/new", "max_budget")]
+    [TestCase("budget/new", "max_budget")]
+    public async Task AnAmountBeyondWhatTheLedgerHolds_Is400NamingTheField(string route, string field)
+    {
+        using var response = await _api.Client.PostAsync(route, new StringContent($$"""{"{{field}}":10000000000}""", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("error").GetProperty("message").GetString().Should().Be($"'{field}' cannot be more than 9999999999.");
+    }
+
     private Task<HttpResponseMessage> ChatAsync(string body) =>
         _api.Client.PostAsync("v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
 

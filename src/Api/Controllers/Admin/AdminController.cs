@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LlmPlatform.Api.Errors;
 using LlmPlatform.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -40,8 +41,9 @@ public abstract class AdminController : DialectController
             value = body.Deserialize<T>(Json)!;
             return true;
         }
-        catch (JsonException ex)
+        catch (JsonException ex) when (!ErrorHandlingMiddleware.HoldsUnpairedSurrogate(ex))
         {
+            // (A string the JSON cannot decode is not a wrong type: the error middleware answers it as invalid text.)
             var param = ParamOf(ex.Path);
             failure = Failure(Error.Validation(
                 param is null ? "The request body does not have the expected shape." : $"'{param}' has the wrong type.",

@@ -317,9 +317,9 @@ internal sealed class KeyHandler :
             return invalid;
         }
 
-        if (f.Spend is < 0)
+        if (LimitRules.Amount(f.Spend, "spend") is { } badSpend)
         {
-            return Error.Validation("'spend' cannot be negative.", "spend");
+            return badSpend;
         }
 
         if (f.ModelMaxBudget is not null && ModelBudgets.Parse(f.ModelMaxBudget).Error is { } badModelBudget)

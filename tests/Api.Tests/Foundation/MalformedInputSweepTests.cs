@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LlmPlatform.TestSupport;
+
+namespace LlmPlatform.Api.Tests.Foundation;
+
+/// <summary>
+/// Sends every operation of /openapi.json malformed input, as the master key and as a virtual key: bodies that are
+/// not objects or not JSON, each documented body property with values of the wrong type or text PostgreSQL cannot
+/// store, and odd query values. No answer may be a 500, name a .NET type, or claim JSON it is not; the rest of the
+/// suite checks what each route answers to good input.
+/// </summary>
+public sealed partial class MalformedInputSweepTests
+{
+    private static readonly string[] NotAnObject = ["[]", "5", "\"s\"", "null", "{}", "{\"unknown\":1}", "{\"x\":", "{\"a\":1}}", "\u0000"];
+
+    private static readonly string[] OddQueryValues = ["abc", "-1", "1e99", "", "%00", "%FF", "[]", "99999999999999999999"];
+
+    private ApiServer _api = null!;
+    private JsonDocument _document = null!;
+    private OpenApiOperations _operations = null!;
+    private string _virtualKey = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _api = await ApiServer.StartAsync(ApiServer.MockDemoConfig);
+        _document = JsonDocument.Parse(await _api.Client.GetStringAsync("openapi.json"));
+        _operations = new OpenApiOperations(_document);
+        using var generated = await _api.Client.PostAsJsonAsync("key/generate", new { models = new[] { "demo" } });
+        generated.StatusCode.Should().Be(HttpStatusCode.OK);
+        _virtualKey = (await generated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _document.Dispose();
+        await _api.DisposeAsync();
+    }
+
+    [TestCase(ApiServer.MasterKey)]
+    [TestCase("virtual")]
+    public async Task EveryOperation_AnswersMalformedInputWithoutA500(string key)
+    {
+        var bearer = key == "virtual" ? _virtualKey : key;
+        var cases = Cases().ToList();
+        cases.Count.Should().BeGreaterThan(1000, "the document describes the whole API");
+        var failures = new ConcurrentBag<string>();
+        using var client = new HttpClient { BaseAddress = _api.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+
+        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, ct) =>
+        {
+            if (await CheckAsync(client, c, ct) is { } failure)
+            {
+                failures.Add($"{c.Method} {c.Target} {Shorten(c.Body)} -> {failure}");
+            }
+        });
+
+        failures.Should().BeEmpty("each answer should be sound, and these were not:\n{0}", string.Join("\n", failures.Order(StringComparer.Ordinal)));
+    }
+
+    [TestCase(500, "application/json", "{\"error\":{\"message\":\"internal error\"}}", "500")]
+    [TestCase(400, "application/json", "{\"error\":{\"message\":\"could not be converted to System.Int32\"}}", "names System.Int32")]
+    [TestCase(400, "application/json", "{\"error\":", "claims JSON")]
+    [TestCase(400, "application/json", "{\"error\":{\"message\":\"'max_budget' must be a number\"}}", null)]
+    [TestCase(404, "text/plain", "", null)]
+    public async Task TheCheck_FlagsWhatTheSweepLooksFor(int status, string mediaType, string body, string? flagged)
+    {
+        using var client = new HttpClient(new CannedAnswer((HttpStatusCode)status, mediaType, body)) { BaseAddress = new Uri("http://sweep.invalid/") };
+        var failure = await CheckAsync(client, new SweepCase("POST", "x", "{}"), CancellationToken.None);
+        if (flagged is null)
+        {
+            failure.Should().BeNull();
+        }
+        else
+        {
+            failure.Should().Contain(flagged);
+        }
+    }
+
+    private IEnumerable<SweepCase> Cases()
+    {
+        foreach (var (method, path, operation) in _operations.All())
+        {
+            var target = PathParameter().Replace(path, "zz_nope").TrimStart('/');
+            if (method is "POST" or "PUT" or "PATCH")
+            {
+                foreach (var body in NotAnObject)
+                {
+                    yield return new SweepCase(method, target, body);
+                }
+
+                foreach (var body in WrongProperties(operation))
+                {
+                    yield return new SweepCase(method, target, body);
+                }
+            }
+            else
+            {
+                yield return new SweepCase(method, target, null);
+                var query = operation.TryGetProperty("parameters", out var parameters)
+                    ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!)
+                    : [];
+                foreach (var name in query)
+                {
+                    foreach (var value in OddQueryValues)
+                    {
+                        yield return new SweepCase(method, $"{target}?{Uri.EscapeDataString(name)}={value}", null);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A body per documented property and wrong value: <c>{"property": value}</c>.</summary>
+    private IEnumerable<string> WrongProperties(JsonElement operation)
+    {
+        if (!operation.TryGetProperty("requestBody", out var requestBody)
+            || OpenApiOperations.JsonSchemaOf(requestBody) is not { } schema
+            || !_operations.Resolve(schema).TryGetProperty("properties", out var properties))
+        {
+            yield break;
+        }
+
+        foreach (var property in properties.EnumerateObject())
+        {
+            foreach (var value in WrongValues(_operations.Resolve(property.Value)))
+            {
+                yield return $"{{{JsonSerializer.Serialize(property.Name)}:{value}}}";
+            }
+        }
+    }
+
+    private static IEnumerable<string> WrongValues(JsonElement schema) => TypeOf(schema) switch
+    {
+        "string" => ["5", "{\"a\":1}", "\"a\\u0000b\"", "\"\\ud800\"", $"\"{new string('x', 70_000)}\""],
+        "integer" or "number" => ["\"x\"", "1e40", "-1", "[1]", "1.5", "99999999999999999999"],
+        "boolean" => ["\"x\"", "5"],
+        "array" => ["5", "\"x\"", "[null]", "[{\"a\":5}]", "[5]", "[\"\\u0000\"]"],
+        _ => ["5", "\"x\"", "[1]", "{\"\\u0000\":\"\\u0000\"}"],
+    };
+
+    private static string? TypeOf(JsonElement schema)
+    {
+        if (!schema.TryGetProperty("type", out var type))
+        {
+            return schema.TryGetProperty("properties", out _) ? "object" : null;
+        }
+
+        return type.ValueKind == JsonValueKind.Array
+            ? type.EnumerateArray().Select(t => t.GetString()).FirstOrDefault(t => t != "null")
+            : type.GetString();
+    }
+
+    /// <returns>What is wrong with the answer, or null.</returns>
+    private static async Task<string?> CheckAsync(HttpClient client, SweepCase c, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(c.Method), c.Target);
+        if (c.Body is not null)
+        {
+            request.Content = new StringContent(c.Body, Encoding.UTF8, "application/json");
+        }
+
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode == HttpStatusCode.InternalServerError)
+            {
+                return "500 " + Shorten(text);
+            }
+
+            if (Leak().Match(text) is { Success: true } leak)
+            {
+                return $"{(int)response.StatusCode} names {leak.Value}: {Shorten(text)}";
+            }
+
+            if (response.Content.Headers.ContentType?.MediaType == "application/json" && text.Length > 0 && !IsJson(text))
+            {
+                return $"{(int)response.StatusCode} claims JSON: {Shorten(text)}";
+            }
+
+            return null;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return "no answer within 30 s";
+        }
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string Shorten(string? text) => text is null ? "(no body)" : text.Length > 160 ? text[..160] + "..." : text;
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex PathParameter();
+
+    /// <summary>A .NET namespace-qualified type name, as exception and converter messages carry them.</summary>
+    [GeneratedRegex(@"\b(System|Microsoft|LlmPlatform|Npgsql|StackExchange)\.[A-Z][A-Za-z0-9_`]*")]
+    private static partial Regex Leak();
+
+    private sealed record SweepCase(string Method, string Target, string? Body);
+
+    private sealed class CannedAnswer(HttpStatusCode status, string mediaType, string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, mediaType) });
+    }
+}
