@@ -1,3 +1,4 @@
+using System.Text;
 using LlmPlatform.Api.Hosting;
 using LlmPlatform.Infrastructure.Persistence;
 
@@ -12,7 +13,7 @@ internal sealed partial class ErrorHandlingMiddleware
 {
     private const string UnstorableText = "A text value in the request contains a character that cannot be stored: U+0000 (NUL) or an unpaired surrogate.";
 
-    internal const string UnpairedSurrogate = "A string in the request body is not valid text: it holds an unpaired UTF-16 surrogate escape (such as \\ud800).";
+    internal const string UndecodableText = "A string in the request body is not valid text: it holds bytes that are not UTF-8, or escapes half of a UTF-16 surrogate pair (such as \\ud800).";
 
     private readonly RequestDelegate _next;
     private readonly ILogger<ErrorHandlingMiddleware> _logger;
@@ -56,10 +57,10 @@ internal sealed partial class ErrorHandlingMiddleware
                 await ErrorWriter.WriteAsync(context, 400, UnstorableText, "invalid_request_error", null, "invalid_text").ConfigureAwait(false);
                 return;
             }
-            catch (Exception ex) when (!context.Response.HasStarted && HoldsUnpairedSurrogate(ex))
+            catch (Exception ex) when (!context.Response.HasStarted && HoldsUndecodableText(ex))
             {
                 // A body read as a JSON document decodes its strings only when a handler asks for them.
-                await ErrorWriter.WriteAsync(context, 400, UnpairedSurrogate, "invalid_request_error", null, "invalid_text").ConfigureAwait(false);
+                await ErrorWriter.WriteAsync(context, 400, UndecodableText, "invalid_request_error", null, "invalid_text").ConfigureAwait(false);
                 return;
             }
             catch (Exception ex)
@@ -92,15 +93,15 @@ internal sealed partial class ErrorHandlingMiddleware
     }
 
     /// <summary>
-    /// Whether System.Text.Json refused to decode a string that escapes half of a surrogate pair, here or in an inner
-    /// exception (the serializer wraps it in a JsonException, model binding that in its own).
+    /// Whether System.Text.Json refused to decode a string (bytes that are not UTF-8, or an escape of half a surrogate
+    /// pair), here or in an inner exception: the serializer wraps it in a JsonException, model binding that in its own.
     /// </summary>
-    internal static bool HoldsUnpairedSurrogate(Exception? exception) => exception switch
+    internal static bool HoldsUndecodableText(Exception? exception) => exception switch
     {
         null => false,
-        InvalidOperationException { TargetSite: { DeclaringType.FullName: "System.Text.Json.ThrowHelper" } site }
-            when site.Name.StartsWith("ThrowInvalidOperationException_Read", StringComparison.Ordinal) && site.Name.EndsWith("UTF16", StringComparison.Ordinal) => true,
-        _ => HoldsUnpairedSurrogate(exception.InnerException),
+        InvalidOperationException { TargetSite.DeclaringType.Namespace: "System.Text.Json" } refused
+            when refused.InnerException is DecoderFallbackException || refused.TargetSite!.Name.EndsWith("UTF16", StringComparison.Ordinal) => true,
+        _ => HoldsUndecodableText(exception.InnerException),
     };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]

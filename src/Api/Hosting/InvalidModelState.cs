@@ -61,9 +61,9 @@ internal static partial class InvalidModelState
         }
 
         var param = ParamOf(key);
-        if (ErrorHandlingMiddleware.HoldsUnpairedSurrogate(exception))
+        if (ErrorHandlingMiddleware.HoldsUndecodableText(exception))
         {
-            return (400, ErrorHandlingMiddleware.UnpairedSurrogate, param, "invalid_text");
+            return (400, ErrorHandlingMiddleware.UndecodableText, param, "invalid_text");
         }
 
         if (message.Contains("non-empty request body is required", StringComparison.Ordinal))

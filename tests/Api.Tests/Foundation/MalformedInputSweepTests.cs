@@ -19,6 +19,9 @@ public sealed partial class MalformedInputSweepTests
 {
     private static readonly string[] NotAnObject = ["[]", "5", "\"s\"", "null", "{}", "{\"unknown\":1}", "{\"x\":", "{\"a\":1}}", "\u0000"];
 
+    /// <summary>Stands in a body for the byte 0xFF, which no UTF-8 text holds; sent as that byte.</summary>
+    private const char NotUtf8 = '\uFFFF';
+
     private static readonly string[] OddQueryValues = ["abc", "-1", "1e99", "", "%00", "%FF", "[]", "99999999999999999999"];
 
     private ApiServer _api = null!;
@@ -140,7 +143,7 @@ public sealed partial class MalformedInputSweepTests
 
     private static IEnumerable<string> WrongValues(JsonElement schema) => TypeOf(schema) switch
     {
-        "string" => ["5", "{\"a\":1}", "\"a\\u0000b\"", "\"\\ud800\"", $"\"{new string('x', 70_000)}\""],
+        "string" => ["5", "{\"a\":1}", "\"a\\u0000b\"", "\"\\ud800\"", $"\"a{NotUtf8}b\"", $"\"{new string('x', 70_000)}\""],
         "integer" or "number" => ["\"x\"", "1e40", "-1", "[1]", "1.5", "99999999999999999999"],
         "boolean" => ["\"x\"", "5"],
         "array" => ["5", "\"x\"", "[null]", "[{\"a\":5}]", "[5]", "[\"\\u0000\"]"],
@@ -165,7 +168,14 @@ public sealed partial class MalformedInputSweepTests
         using var request = new HttpRequestMessage(new HttpMethod(c.Method), c.Target);
         if (c.Body is not null)
         {
-            request.Content = new StringContent(c.Body, Encoding.UTF8, "application/json");
+            var bytes = Encoding.UTF8.GetBytes(c.Body.Replace(NotUtf8.ToString(), "\u0001", StringComparison.Ordinal));
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = bytes[i] == 1 ? (byte)0xFF : bytes[i];
+            }
+
+            request.Content = new ByteArrayContent(bytes);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 
         try

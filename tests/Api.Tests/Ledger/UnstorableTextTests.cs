@@ -89,6 +89,21 @@ public sealed class UnstorableTextTests
         (await _database.ScalarAsync<long>("SELECT count(*) FROM teams")).Should().Be(before);
     }
 
+    [TestCase("team/block")]
+    [TestCase("model/new")]
+    [TestCase("key/generate")]
+    public async Task AdminBodyWithBytesThatAreNotUtf8_Is400InTheEnvelope(string route)
+    {
+        var body = Encoding.UTF8.GetBytes("""{"team_id":"a?b","model_name":"a?b","key_alias":"a?b"}""");
+        body[Array.IndexOf(body, (byte)'?')] = 0xFF;
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await _api.Client.PostAsync(route, content);
+
+        await ExpectInvalidTextAsync(response);
+    }
+
     [TestCase("key/generate", "max_budget")]
     [TestCase("key/generate", "spend")]
     [TestCase("team/new", "soft_budget")]
