@@ -189,7 +189,14 @@ public static partial class ApiHost
                 // converted"). The message a client reads is the same: InvalidModelState writes it either way.
                 o.AllowInputFormatterExceptionMessages = false;
             })
-            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelState.Respond);
+            .ConfigureApiBehaviorOptions(o =>
+            {
+                o.InvalidModelStateResponseFactory = InvalidModelState.Respond;
+
+                // No ProblemDetails for a bare 4xx result (a 415 for a missing JSON body, say): it stays empty, and the
+                // error middleware gives it the dialect's envelope like every other error.
+                o.SuppressMapClientErrors = true;
+            });
         builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ModelBinding.Validation.IObjectModelValidator, NoModelValidation>();
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         // OpenAPI 3.0 rather than 3.1: every client generator (NSwag included) reads it.

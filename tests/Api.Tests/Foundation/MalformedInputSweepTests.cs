@@ -22,6 +22,9 @@ public sealed partial class MalformedInputSweepTests
     /// <summary>Stands in a body for the byte 0xFF, which no UTF-8 text holds; sent as that byte.</summary>
     private const char NotUtf8 = '\uFFFF';
 
+    /// <summary>Path values; not %00, which Kestrel refuses with an empty 400 before any middleware runs.</summary>
+    private static readonly string[] OddPathValues = ["%01", "%FF", "%C3%28", "%2F..%2F", new string('p', 4000), "-1", "1e99"];
+
     private static readonly string[] OddQueryValues = ["abc", "-1", "1e99", "", "%00", "%FF", "[]", "99999999999999999999"];
 
     private ApiServer _api = null!;
@@ -72,8 +75,10 @@ public sealed partial class MalformedInputSweepTests
     [TestCase(500, "application/json", "{\"error\":{\"message\":\"internal error\"}}", "500")]
     [TestCase(400, "application/json", "{\"error\":{\"message\":\"could not be converted to System.Int32\"}}", "names System.Int32")]
     [TestCase(400, "application/json", "{\"error\":", "claims JSON")]
-    [TestCase(400, "application/json", "{\"error\":{\"message\":\"'max_budget' must be a number\"}}", null)]
-    [TestCase(404, "text/plain", "", null)]
+    [TestCase(400, "application/json", "{\"error\":{\"message\":\"'max_budget' must be a number\",\"type\":\"invalid_request_error\"}}", null)]
+    [TestCase(404, "application/json", "{\"error\":{\"message\":\"No route.\",\"type\":\"invalid_request_error\"}}", null)]
+    [TestCase(404, "text/plain", "", "not in the dialect's envelope")]
+    [TestCase(422, "application/json", "{\"detail\":\"bad\"}", "not in the dialect's envelope")]
     public async Task TheCheck_FlagsWhatTheSweepLooksFor(int status, string mediaType, string body, string? flagged)
     {
         using var client = new HttpClient(new CannedAnswer((HttpStatusCode)status, mediaType, body)) { BaseAddress = new Uri("http://sweep.invalid/") };
@@ -93,6 +98,14 @@ public sealed partial class MalformedInputSweepTests
         foreach (var (method, path, operation) in _operations.All())
         {
             var target = PathParameter().Replace(path, "zz_nope").TrimStart('/');
+            if (PathParameter().IsMatch(path))
+            {
+                foreach (var value in OddPathValues)
+                {
+                    yield return new SweepCase(method, PathParameter().Replace(path, value).TrimStart('/'), method is "GET" or "DELETE" ? null : "{}");
+                }
+            }
+
             if (method is "POST" or "PUT" or "PATCH")
             {
                 foreach (var body in NotAnObject)
@@ -197,12 +210,39 @@ public sealed partial class MalformedInputSweepTests
                 return $"{(int)response.StatusCode} claims JSON: {Shorten(text)}";
             }
 
+            if ((int)response.StatusCode >= 400 && !InEnvelope(c.Target, text))
+            {
+                return $"{(int)response.StatusCode} not in the dialect's envelope: {Shorten(text)}";
+            }
+
             return null;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return "no answer within 30 s";
         }
+    }
+
+    /// <summary>
+    /// OpenAI's <c>{"error": {"message", "type", ...}}</c>, and on the Anthropic paths Anthropic's
+    /// <c>{"type": "error", "error": {"type", "message"}}</c>.
+    /// </summary>
+    private static bool InEnvelope(string target, string text)
+    {
+        if (!IsJson(text))
+        {
+            return false;
+        }
+
+        using var document = JsonDocument.Parse(text);
+        var root = document.RootElement;
+        var anthropic = target.StartsWith("v1/messages", StringComparison.OrdinalIgnoreCase) || target.StartsWith("messages", StringComparison.OrdinalIgnoreCase);
+        return root.ValueKind == JsonValueKind.Object
+            && root.TryGetProperty("error", out var error)
+            && error.ValueKind == JsonValueKind.Object
+            && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String && message.GetString()!.Length > 0
+            && error.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+            && (!anthropic || (root.TryGetProperty("type", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "error"));
     }
 
     private static bool IsJson(string text)
