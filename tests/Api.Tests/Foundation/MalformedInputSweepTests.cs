@@ -135,21 +135,41 @@ public sealed partial class MalformedInputSweepTests
         }
     }
 
-    /// <summary>A body per documented property and wrong value: <c>{"property": value}</c>.</summary>
+    /// <summary>
+    /// A body per documented property and wrong value, <c>{"property": value}</c>, and one level down in objects and
+    /// arrays of objects, <c>{"messages": [{"role": value}]}</c>.
+    /// </summary>
     private IEnumerable<string> WrongProperties(JsonElement operation)
     {
-        if (!operation.TryGetProperty("requestBody", out var requestBody)
-            || OpenApiOperations.JsonSchemaOf(requestBody) is not { } schema
-            || !_operations.Resolve(schema).TryGetProperty("properties", out var properties))
+        if (!operation.TryGetProperty("requestBody", out var requestBody) || OpenApiOperations.JsonSchemaOf(requestBody) is not { } schema)
+        {
+            return [];
+        }
+
+        return WrongMembers(_operations.Resolve(schema), depth: 2);
+    }
+
+    /// <summary>Each property of an object schema with each wrong value, as a JSON object text.</summary>
+    private IEnumerable<string> WrongMembers(JsonElement schema, int depth)
+    {
+        if (depth == 0 || !schema.TryGetProperty("properties", out var properties))
         {
             yield break;
         }
 
         foreach (var property in properties.EnumerateObject())
         {
-            foreach (var value in WrongValues(_operations.Resolve(property.Value)))
+            var name = JsonSerializer.Serialize(property.Name);
+            var resolved = _operations.Resolve(property.Value);
+            foreach (var value in WrongValues(resolved))
             {
-                yield return $"{{{JsonSerializer.Serialize(property.Name)}:{value}}}";
+                yield return $"{{{name}:{value}}}";
+            }
+
+            var items = TypeOf(resolved) == "array" && resolved.TryGetProperty("items", out var itemSchema) ? _operations.Resolve(itemSchema) : (JsonElement?)null;
+            foreach (var inner in WrongMembers(items ?? resolved, depth - 1))
+            {
+                yield return items is null ? $"{{{name}:{inner}}}" : $"{{{name}:[{inner}]}}";
             }
         }
     }
