@@ -215,8 +215,15 @@ internal sealed class BatchStore : IBatchStore
     public Task MirrorCountsAsync(string id, int total, int completed, int failed, CancellationToken cancellationToken) =>
         _dataSource.ExecuteAsync(MirrorCountsSql, new { id, total, completed, failed }, cancellationToken);
 
-    public async Task<bool> FailAsync(string id, BatchErrors errors, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await _dataSource.ExecuteAsync(FailSql, new { id, now, errors = JsonSerializer.Serialize(errors) }, cancellationToken).ConfigureAwait(false) > 0;
+    /// <remarks>
+    /// A message quotes the line it is about (a model, a url), so it is stored with what PostgreSQL cannot hold
+    /// replaced: a refused message would leave the batch unfailable.
+    /// </remarks>
+    public async Task<bool> FailAsync(string id, BatchErrors errors, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var storable = new BatchErrors(errors.Data.Select(e => e with { Message = DatabaseText.Storable(e.Message)! }).ToList());
+        return await _dataSource.ExecuteAsync(FailSql, new { id, now, errors = JsonSerializer.Serialize(storable) }, cancellationToken).ConfigureAwait(false) > 0;
+    }
 
     public async Task<IReadOnlyList<BatchLine>> PendingAsync(string id, int after, int take, CancellationToken cancellationToken) =>
         await _dataSource.QueryListAsync<BatchLine>(PendingSql, new { id, after, take }, cancellationToken).ConfigureAwait(false);

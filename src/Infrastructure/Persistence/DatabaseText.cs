@@ -40,6 +40,9 @@ public static class DatabaseText
         return text.ToString();
     }
 
+    /// <summary>Whether PostgreSQL can store the value as it is: no U+0000 and no unpaired surrogate.</summary>
+    public static bool IsStorable(string value) => FirstUnstorable(value) is null;
+
     /// <summary>The values, each made storable (<see cref="Storable(string?)"/>); the same list when none had to change.</summary>
     public static IReadOnlyList<string> Storable(IReadOnlyList<string> values)
     {
