@@ -228,12 +228,13 @@ internal sealed class BatchStore : IBatchStore
     public async Task<IReadOnlyList<BatchLine>> PendingAsync(string id, int after, int take, CancellationToken cancellationToken) =>
         await _dataSource.QueryListAsync<BatchLine>(PendingSql, new { id, after, take }, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Records a line's result; its error message, which may quote the line, is stored as <see cref="FailAsync"/> stores one.</summary>
     public async Task FinishLineAsync(string id, BatchLineResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             FinishLineSql,
-            new { id, now, result.LineNo, result.Status, result.StatusCode, result.Response, result.ErrorCode, result.ErrorMessage },
+            new { id, now, result.LineNo, result.Status, result.StatusCode, result.Response, result.ErrorCode, ErrorMessage = DatabaseText.Storable(result.ErrorMessage) },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 

@@ -9,6 +9,9 @@ namespace LlmPlatform.Infrastructure.Persistence;
 /// </summary>
 public static class DatabaseText
 {
+    /// <summary>What a request is told when <see cref="Rejected"/> holds for the error it caused.</summary>
+    public const string RejectedMessage = "A text value in the request contains a character that cannot be stored: U+0000 (NUL) or an unpaired surrogate.";
+
     private const char Replacement = '\uFFFD';
 
     /// <summary>

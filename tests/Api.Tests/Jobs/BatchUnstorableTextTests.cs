@@ -7,8 +7,8 @@ namespace LlmPlatform.Api.Tests.Jobs;
 
 /// <summary>
 /// A batch whose file holds text PostgreSQL cannot store (a NUL or an unpaired surrogate, in a file an older build
-/// took before the upload check refused it, or in a field that check does not read) fails with the line named instead
-/// of staying validating for ever.
+/// took before the upload check refused it, or in a field that check does not read) ends: failed with the line named,
+/// or with that line failed, instead of being retried for ever.
 /// </summary>
 public sealed class BatchUnstorableTextTests
 {
@@ -83,6 +83,29 @@ public sealed class BatchUnstorableTextTests
         error.GetProperty("code").GetString().Should().Be("line_not_stored");
         error.GetProperty("message").GetString().Should().Contain("1 to 2").And.Contain("23514");
         (await LinesStoredAsync(batchId)).Should().Be(0);
+    }
+
+    [Test]
+    public async Task Batch_WithANulInALinesEndUser_Completes_WithThatLineFailedAsInvalidText()
+    {
+        var key = await JobsHttp.TeamKeyAsync(_api);
+        var upload = await JobsHttp.UploadAsync(
+            _api,
+            key,
+            "batch",
+            "input.jsonl",
+            JobsHttp.Jsonl(
+                JobsHttp.ChatLine("fine", "demo"),
+                """{"custom_id":"nul-user","method":"POST","url":"/v1/chat/completions","body":{"model":"demo","user":"a\u0000b","messages":[{"role":"user","content":"hi"}]}}"""));
+
+        var batchId = await BatchesHttp.CreateAsync(_api, key, upload.Str("id"));
+        var done = await BatchesHttp.WaitAsync(_api, key, batchId, b => BatchesHttp.Is(b, "completed"), Within);
+
+        BatchesHttp.Count(done, "completed").Should().Be(1);
+        BatchesHttp.Count(done, "failed").Should().Be(1);
+        var failedLine = (await BatchesHttp.LinesAsync(_api, key, done.GetProperty("error_file_id").GetString()!)).Should().ContainSingle().Subject;
+        failedLine.GetProperty("custom_id").GetString().Should().Be("nul-user");
+        failedLine.GetProperty("error").GetProperty("code").GetString().Should().Be("invalid_text");
     }
 
     /// <summary>A file as an older build kept it: uploaded with placeholder lines, its stored content then replaced.</summary>
