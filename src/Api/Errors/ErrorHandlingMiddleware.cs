@@ -11,8 +11,6 @@ namespace LlmPlatform.Api.Errors;
 /// </summary>
 internal sealed partial class ErrorHandlingMiddleware
 {
-    private const string UnstorableText = "A text value in the request contains a character that cannot be stored: U+0000 (NUL) or an unpaired surrogate.";
-
     internal const string UndecodableText = "A string in the request body is not valid text: it holds bytes that are not UTF-8, or escapes half of a UTF-16 surrogate pair (such as \\ud800).";
 
     private readonly RequestDelegate _next;
@@ -54,7 +52,7 @@ internal sealed partial class ErrorHandlingMiddleware
             catch (Exception ex) when (!context.Response.HasStarted && DatabaseText.Rejected(ex))
             {
                 // A NUL or an unpaired surrogate in a value that was to be stored or looked up: nothing was written.
-                await ErrorWriter.WriteAsync(context, 400, UnstorableText, "invalid_request_error", null, "invalid_text").ConfigureAwait(false);
+                await ErrorWriter.WriteAsync(context, 400, DatabaseText.RejectedMessage, "invalid_request_error", null, "invalid_text").ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (!context.Response.HasStarted && HoldsUndecodableText(ex))

@@ -9,6 +9,7 @@ using LlmPlatform.Application.Jobs.Files;
 using LlmPlatform.Application.Webhooks;
 using LlmPlatform.Domain.Common;
 using LlmPlatform.Infrastructure.Access;
+using LlmPlatform.Infrastructure.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -276,10 +277,19 @@ internal sealed partial class BatchExecutor : BackgroundService
                 chunk.Add(line!);
                 if (chunk.Count == InsertChunk)
                 {
-                    await _store.InsertLinesAsync(batch.Id, chunk, cancellationToken).ConfigureAwait(false);
+                    if (await InsertLinesAsync(batch, chunk, cancellationToken).ConfigureAwait(false) is { } refused)
+                    {
+                        errors.Add(refused);
+                    }
+
                     chunk.Clear();
                 }
             }
+        }
+
+        if (errors.Count == 0 && chunk.Count > 0 && await InsertLinesAsync(batch, chunk, cancellationToken).ConfigureAwait(false) is { } lastRefused)
+        {
+            errors.Add(lastRefused);
         }
 
         if (errors.Count > 0)
@@ -289,16 +299,29 @@ internal sealed partial class BatchExecutor : BackgroundService
             return false;
         }
 
-        if (chunk.Count > 0)
-        {
-            await _store.InsertLinesAsync(batch.Id, chunk, cancellationToken).ConfigureAwait(false);
-        }
-
         // One model group whose deployment asks for it: the provider's own batch API runs the batch.
         var provider = groups.Count == 1 && _catalog.TryResolve(groups.Single(), out _, out var deployments)
             ? deployments.FirstOrDefault(ProviderBatchMirror.Supports)
             : null;
         return await _store.StartAsync(batch.Id, total, provider?.Id, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores checked lines. When PostgreSQL refuses them for what they hold (<see cref="DataRejection"/>), that is an
+    /// error of the batch, returned to fail it, and not a failure to try again: it would fail the same way every time.
+    /// </summary>
+    private async Task<BatchError?> InsertLinesAsync(StoredBatch batch, List<BatchLine> chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.InsertLinesAsync(batch.Id, chunk, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (DataRejection.IsPermanent(ex))
+        {
+            var lines = chunk.Count == 1 ? $"Line {chunk[0].LineNo}" : $"Lines {chunk[0].LineNo} to {chunk[^1].LineNo}";
+            return new BatchError("line_not_stored", $"{lines} could not be stored: the database refused them (SQLSTATE {DataRejection.Code(ex)}).", null, null);
+        }
     }
 
     private (BatchLine? Line, string? Group, BatchError? Error) CheckLine(StoredBatch batch, CallerIdentity caller, string text, int lineNo)
@@ -307,8 +330,15 @@ internal sealed partial class BatchExecutor : BackgroundService
         {
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
-            var customId = root.TryGetProperty("custom_id", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            var url = root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            var hasCustomId = root.TryGetProperty("custom_id", out var c) && c.ValueKind == JsonValueKind.String;
+            var customId = hasCustomId ? BatchLineText.Of(c) : null;
+            if (hasCustomId && (customId is null || !DatabaseText.IsStorable(customId)))
+            {
+                // Refused at upload today, but a file an older build took may hold it: its row could never be stored.
+                return (null, null, new BatchError("invalid_text", $"Line {lineNo} has U+0000 or an unpaired surrogate in its 'custom_id', which cannot be stored.", "custom_id", lineNo));
+            }
+
+            var url = root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? BatchLineText.Of(u) : null;
             if (string.IsNullOrEmpty(customId) || !root.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object)
             {
                 return (null, null, new BatchError("invalid_request", $"Line {lineNo} needs 'custom_id' and a 'body' object.", "body", lineNo));
@@ -319,7 +349,7 @@ internal sealed partial class BatchExecutor : BackgroundService
                 return (null, null, new BatchError("mismatched_endpoint", $"Line {lineNo} has url '{url}', but the batch's endpoint is '{batch.Endpoint}'.", "url", lineNo));
             }
 
-            var model = body.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            var model = body.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? BatchLineText.Of(m) : null;
             if (model is null || !_catalog.TryResolve(model, out var group, out _))
             {
                 return (null, null, new BatchError("model_not_found", $"Line {lineNo}: the model '{model}' does not exist on this gateway.", "body.model", lineNo));

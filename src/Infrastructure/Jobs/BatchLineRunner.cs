@@ -6,6 +6,7 @@ using LlmPlatform.Application.Gateway.Contracts;
 using LlmPlatform.Application.Gateway.Embeddings;
 using LlmPlatform.Application.Jobs.Batches;
 using LlmPlatform.Domain.Common;
+using LlmPlatform.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,6 +68,12 @@ internal sealed class BatchLineRunner
         catch (JsonException ex)
         {
             return Error.Validation("The request body does not match the endpoint's schema: " + ex.Message, "body");
+        }
+        catch (Exception ex) when (DatabaseText.Rejected(ex))
+        {
+            // A NUL or an unpaired surrogate in a value the request stores or looks up (its end user, say): live
+            // traffic gets a 400 for it; the line fails, instead of staying pending and running again for ever.
+            return new Error(ErrorKind.Validation, "invalid_text", DatabaseText.RejectedMessage);
         }
     }
 }

@@ -215,18 +215,26 @@ internal sealed class BatchStore : IBatchStore
     public Task MirrorCountsAsync(string id, int total, int completed, int failed, CancellationToken cancellationToken) =>
         _dataSource.ExecuteAsync(MirrorCountsSql, new { id, total, completed, failed }, cancellationToken);
 
-    public async Task<bool> FailAsync(string id, BatchErrors errors, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await _dataSource.ExecuteAsync(FailSql, new { id, now, errors = JsonSerializer.Serialize(errors) }, cancellationToken).ConfigureAwait(false) > 0;
+    /// <remarks>
+    /// A message quotes the line it is about (a model, a url), so it is stored with what PostgreSQL cannot hold
+    /// replaced: a refused message would leave the batch unfailable.
+    /// </remarks>
+    public async Task<bool> FailAsync(string id, BatchErrors errors, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var storable = new BatchErrors(errors.Data.Select(e => e with { Message = DatabaseText.Storable(e.Message)! }).ToList());
+        return await _dataSource.ExecuteAsync(FailSql, new { id, now, errors = JsonSerializer.Serialize(storable) }, cancellationToken).ConfigureAwait(false) > 0;
+    }
 
     public async Task<IReadOnlyList<BatchLine>> PendingAsync(string id, int after, int take, CancellationToken cancellationToken) =>
         await _dataSource.QueryListAsync<BatchLine>(PendingSql, new { id, after, take }, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Records a line's result; its error message, which may quote the line, is stored as <see cref="FailAsync"/> stores one.</summary>
     public async Task FinishLineAsync(string id, BatchLineResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             FinishLineSql,
-            new { id, now, result.LineNo, result.Status, result.StatusCode, result.Response, result.ErrorCode, result.ErrorMessage },
+            new { id, now, result.LineNo, result.Status, result.StatusCode, result.Response, result.ErrorCode, ErrorMessage = DatabaseText.Storable(result.ErrorMessage) },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 

@@ -8,12 +8,14 @@ namespace LlmPlatform.Infrastructure.Ledger;
 /// The ledger's overflow on disk: usage events that do not fit the in-memory queue (while PostgreSQL is down,
 /// say) are appended to segment files of JSON lines, replayed oldest first once the database answers, and
 /// deleted only after their rows are committed. Segments left by a stopped process are replayed at the next
-/// start; replays are idempotent because the ledger skips request ids it already has.
+/// start; replays are idempotent because the ledger skips request ids it already has. Rows PostgreSQL refuses for
+/// their data go to a file of their own (<see cref="RejectedPath"/>), which is never replayed.
 /// </summary>
 public sealed class LedgerSpill : IDisposable
 {
     private const int SegmentLines = 10_000;
     private const string Extension = ".jsonl";
+    private static readonly UTF8Encoding Utf8 = new(false);
 
     private readonly Lock _gate = new();
     private readonly string _directory;
@@ -27,21 +29,28 @@ public sealed class LedgerSpill : IDisposable
     {
         _directory = directory;
         Directory.CreateDirectory(directory);
+        RejectedPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + ".rejected" + Extension;
     }
+
+    /// <summary>
+    /// The file, next to the spill folder (its name plus <c>.rejected.jsonl</c>), of the rows the ledger writer set
+    /// aside because PostgreSQL refused them even without their optional fields; JSON lines, as the segments.
+    /// </summary>
+    public string RejectedPath { get; }
 
     /// <summary>Events written to disk since start.</summary>
     public long Spilled => Interlocked.Read(ref _spilled);
 
     public void Append(UsageEvent usageEvent)
     {
-        var line = JsonSerializer.Serialize(usageEvent, LedgerJsonContext.Default.UsageEvent);
+        var line = Line(usageEvent);
         lock (_gate)
         {
             if (_current is null || _currentLines >= SegmentLines)
             {
                 CloseCurrent();
                 _currentPath = Path.Combine(_directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Interlocked.Increment(ref _sequence):D6}{Extension}");
-                _current = new StreamWriter(new FileStream(_currentPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
+                _current = new StreamWriter(new FileStream(_currentPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read), Utf8);
             }
 
             _current.WriteLine(line);
@@ -50,6 +59,16 @@ public sealed class LedgerSpill : IDisposable
         }
 
         Interlocked.Increment(ref _spilled);
+    }
+
+    /// <summary>Appends a row PostgreSQL refused to <see cref="RejectedPath"/>, to be looked at by hand.</summary>
+    public void Reject(UsageEvent usageEvent)
+    {
+        var line = Line(usageEvent) + "\n";
+        lock (_gate)
+        {
+            File.AppendAllText(RejectedPath, line, Utf8);
+        }
     }
 
     /// <summary>Closes the segment being written and returns the oldest complete segment, or null.</summary>
@@ -63,7 +82,7 @@ public sealed class LedgerSpill : IDisposable
             }
 
             return Directory.EnumerateFiles(_directory, "*" + Extension)
-                .Where(f => f != _currentPath)
+                .Where(f => f != _currentPath && Path.GetFullPath(f) != RejectedPath)
                 .OrderBy(f => f, StringComparer.Ordinal)
                 .FirstOrDefault();
         }
@@ -97,6 +116,8 @@ public sealed class LedgerSpill : IDisposable
     }
 
     public static void Delete(string segment) => File.Delete(segment);
+
+    private static string Line(UsageEvent usageEvent) => JsonSerializer.Serialize(usageEvent, LedgerJsonContext.Default.UsageEvent);
 
     private void CloseCurrent()
     {

@@ -12,7 +12,8 @@ namespace LlmPlatform.Infrastructure.Ledger;
 /// Drains the ledger queue into <c>spend_logs</c> in batches with binary COPY. A failed batch is kept and
 /// retried with backoff, so a PostgreSQL outage delays rows but loses none; shutdown flushes what is queued. Text a
 /// client sent (a tag, an end user) is written with what PostgreSQL cannot store replaced (<see cref="DatabaseText"/>),
-/// so that no row can fail its batch, and every batch behind it, for ever.
+/// and a batch refused for the data of a row (<see cref="DataRejection"/>) is written in halves until that row is
+/// found, so that no row can fail its batch, and every batch behind it, for ever.
 /// </summary>
 public sealed partial class SpendLedgerWriter : BackgroundService
 {
@@ -145,8 +146,7 @@ public sealed partial class SpendLedgerWriter : BackgroundService
         {
             try
             {
-                await WriteAsync(batch, flushTimeout.Token).ConfigureAwait(false);
-                batch.Clear();
+                await WriteIsolatingAsync(batch, flushTimeout.Token).ConfigureAwait(false);
                 Fill(batch);
             }
             catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or IOException or TimeoutException)
@@ -211,8 +211,7 @@ public sealed partial class SpendLedgerWriter : BackgroundService
         {
             try
             {
-                await WriteAsync(batch, stoppingToken).ConfigureAwait(false);
-                batch.Clear();
+                await WriteIsolatingAsync(batch, stoppingToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException && !stoppingToken.IsCancellationRequested)
@@ -221,6 +220,97 @@ public sealed partial class SpendLedgerWriter : BackgroundService
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes the batch and empties it. A batch PostgreSQL refuses for the data of a row is written in halves, and a
+    /// refused half in halves again, so its good rows land and each refused row is found in about twice log2(size)
+    /// more writes. Rows leave the batch once written (or set aside), so when another error ends the write (an outage)
+    /// the batch holds just the rows still to write. A batch that is not refused costs nothing more.
+    /// </summary>
+    private async Task WriteIsolatingAsync(List<UsageEvent> batch, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(batch, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            await IsolateAsync(batch, batch.Count, refusal, cancellationToken).ConfigureAwait(false);
+        }
+
+        batch.Clear();
+    }
+
+    /// <summary>Writes the first <paramref name="count"/> rows of the batch, refused together, and removes them from it.</summary>
+    private async Task IsolateAsync(List<UsageEvent> batch, int count, Exception refusal, CancellationToken cancellationToken)
+    {
+        if (count == 1)
+        {
+            await WriteRefusedRowAsync(batch[0], refusal, cancellationToken).ConfigureAwait(false);
+            batch.RemoveAt(0);
+            return;
+        }
+
+        foreach (var size in (int[])[count / 2, count - (count / 2)])
+        {
+            if (await RefusalAsync(batch.GetRange(0, size), cancellationToken).ConfigureAwait(false) is { } partRefusal)
+            {
+                await IsolateAsync(batch, size, partRefusal, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                batch.RemoveRange(0, size);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A row PostgreSQL refuses on its own is written without the fields accounting can do without (<see cref="Degraded"/>),
+    /// so that its spend still counts against its key and owners; refused even so, it is set aside in the spill's
+    /// rejected file, and the rows behind it go on.
+    /// </summary>
+    private async Task WriteRefusedRowAsync(UsageEvent row, Exception refusal, CancellationToken cancellationToken)
+    {
+        var degraded = Degraded(row);
+        if (degraded != row)
+        {
+            if (await RefusalAsync([degraded], cancellationToken).ConfigureAwait(false) is not { } degradedRefusal)
+            {
+                LogDegraded(_logger, row.RequestId, DataRejection.Code(refusal));
+                return;
+            }
+
+            refusal = degradedRefusal;
+        }
+
+        try
+        {
+            _ledger.Spill.Reject(row);
+            LogRejected(_logger, row.RequestId, DataRejection.Code(refusal), _ledger.Spill.RejectedPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogRejectedLost(_logger, row.RequestId, DataRejection.Code(refusal), ex.GetType().Name);
+        }
+    }
+
+    /// <summary>
+    /// The row with only what money accounting needs (ids, model, tokens, spend, times, outcome): without the key alias,
+    /// the end user, the tags, the API base and the error type, the text most likely to hold what PostgreSQL refused.
+    /// </summary>
+    internal static UsageEvent Degraded(UsageEvent row) =>
+        row with { KeyAlias = null, EndUser = null, Tags = null, ApiBase = null, ErrorType = null };
+
+    /// <returns>Null when the rows were written; the error when PostgreSQL refused them for their data.</returns>
+    /// <remarks>Any other error (an outage) is thrown.</remarks>
+    private async Task<Exception?> RefusalAsync(List<UsageEvent> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (DataRejection.IsPermanent(ex))
+        {
+            return ex;
         }
     }
 
@@ -236,10 +326,10 @@ public sealed partial class SpendLedgerWriter : BackgroundService
                 Interlocked.Add(ref _written, batch.Count);
                 return;
             }
-            catch (Exception ex) when (held && attempt == 0 && ex is NpgsqlException or IOException)
+            catch (Exception ex) when (held && attempt == 0 && ex is NpgsqlException or IOException && !DataRejection.IsPermanent(ex))
             {
                 // The session held since the last batch went away (a server restart, an idle timeout): one more try
-                // on a fresh one before this counts as an outage. A batch whose commit did land is skipped by the
+                // on a fresh one before this counts as an outage. (A refusal of the rows' data would only repeat.) A batch whose commit did land is skipped by the
                 // merge, so trying again never counts a row twice.
                 await ReleaseConnectionAsync().ConfigureAwait(false);
             }
@@ -360,4 +450,13 @@ public sealed partial class SpendLedgerWriter : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Spend ledger: {Count} rows could not be flushed at shutdown ({Error})")]
     private static partial void LogFlushFailed(ILogger logger, int count, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spend ledger: PostgreSQL refused row {RequestId} (SQLSTATE {SqlState}); written without its key alias, end user, tags, API base and error type")]
+    private static partial void LogDegraded(ILogger logger, string requestId, string? sqlState);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Spend ledger: PostgreSQL refused row {RequestId} (SQLSTATE {SqlState}), also without its optional fields; set aside in {RejectedPath}")]
+    private static partial void LogRejected(ILogger logger, string requestId, string? sqlState, string rejectedPath);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Spend ledger: PostgreSQL refused row {RequestId} (SQLSTATE {SqlState}), and it could not be set aside ({Error}); it is lost")]
+    private static partial void LogRejectedLost(ILogger logger, string requestId, string? sqlState, string error);
 }

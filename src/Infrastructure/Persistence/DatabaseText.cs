@@ -9,6 +9,9 @@ namespace LlmPlatform.Infrastructure.Persistence;
 /// </summary>
 public static class DatabaseText
 {
+    /// <summary>What a request is told when <see cref="Rejected"/> holds for the error it caused.</summary>
+    public const string RejectedMessage = "A text value in the request contains a character that cannot be stored: U+0000 (NUL) or an unpaired surrogate.";
+
     private const char Replacement = '\uFFFD';
 
     /// <summary>
@@ -39,6 +42,9 @@ public static class DatabaseText
 
         return text.ToString();
     }
+
+    /// <summary>Whether PostgreSQL can store the value as it is: no U+0000 and no unpaired surrogate.</summary>
+    public static bool IsStorable(string value) => FirstUnstorable(value) is null;
 
     /// <summary>The values, each made storable (<see cref="Storable(string?)"/>); the same list when none had to change.</summary>
     public static IReadOnlyList<string> Storable(IReadOnlyList<string> values)

@@ -111,7 +111,7 @@ internal sealed class BatchLineValidator
                 return At("must be a JSON object with custom_id, method, url and body.");
             }
 
-            if (!root.TryGetProperty("custom_id", out var customId) || customId.ValueKind != JsonValueKind.String || Text(customId) is not { Length: > 0 } id)
+            if (!root.TryGetProperty("custom_id", out var customId) || customId.ValueKind != JsonValueKind.String || BatchLineText.Of(customId) is not { Length: > 0 } id)
             {
                 return At("needs 'custom_id' as a non-empty string.");
             }
@@ -126,12 +126,12 @@ internal sealed class BatchLineValidator
                 return At($"repeats custom_id '{id}'; each request needs its own.");
             }
 
-            if (!root.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String || Text(method) != "POST")
+            if (!root.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String || BatchLineText.Of(method) != "POST")
             {
                 return At("needs 'method': \"POST\".");
             }
 
-            if (!root.TryGetProperty("url", out var url) || url.ValueKind != JsonValueKind.String || !BatchEndpoints.IsSupported(Text(url)))
+            if (!root.TryGetProperty("url", out var url) || url.ValueKind != JsonValueKind.String || !BatchEndpoints.IsSupported(BatchLineText.Of(url)))
             {
                 return At("needs 'url' as one of " + string.Join(", ", BatchEndpoints.All) + ".");
             }
@@ -141,7 +141,7 @@ internal sealed class BatchLineValidator
                 return At("needs 'body' as a JSON object.");
             }
 
-            if (!body.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(Text(model)))
+            if (!body.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(BatchLineText.Of(model)))
             {
                 return At("needs 'body.model' as a string.");
             }
@@ -151,17 +151,4 @@ internal sealed class BatchLineValidator
     }
 
     private string At(string problem) => $"Line {_lineNumber} of the batch file {problem}";
-
-    /// <summary>A JSON string's text; null for one whose escapes make no valid text (an unpaired surrogate).</summary>
-    private static string? Text(JsonElement value)
-    {
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
 }
