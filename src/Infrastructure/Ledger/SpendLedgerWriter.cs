@@ -329,8 +329,8 @@ public sealed partial class SpendLedgerWriter : BackgroundService
             catch (Exception ex) when (held && attempt == 0 && ex is NpgsqlException or IOException && !DataRejection.IsPermanent(ex))
             {
                 // The session held since the last batch went away (a server restart, an idle timeout): one more try
-                // on a fresh one before this counts as an outage. (A refusal of the rows' data would only repeat.) A batch whose commit did land is skipped by the
-                // merge, so trying again never counts a row twice.
+                // on a fresh one before this counts as an outage (a refusal of the rows' data would only repeat). A
+                // batch whose commit did land is skipped by the merge, so trying again never counts a row twice.
                 await ReleaseConnectionAsync().ConfigureAwait(false);
             }
             catch
