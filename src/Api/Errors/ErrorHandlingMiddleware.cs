@@ -13,6 +13,8 @@ internal sealed partial class ErrorHandlingMiddleware
 {
     internal const string UndecodableText = "A string in the request body is not valid text: it holds bytes that are not UTF-8, or escapes half of a UTF-16 surrogate pair (such as \\ud800).";
 
+    private const string TooLongText = "A value in the request (an id or a name) is too long to be stored; use a shorter one.";
+
     private readonly RequestDelegate _next;
     private readonly ILogger<ErrorHandlingMiddleware> _logger;
 
@@ -53,6 +55,12 @@ internal sealed partial class ErrorHandlingMiddleware
             {
                 // A NUL or an unpaired surrogate in a value that was to be stored or looked up: nothing was written.
                 await ErrorWriter.WriteAsync(context, 400, DatabaseText.RejectedMessage, "invalid_request_error", null, "invalid_text").ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (!context.Response.HasStarted && DataRejection.TooLarge(ex))
+            {
+                // An id or a name too long to index (PostgreSQL's limit is about 2.7 KB once compressed): nothing was written.
+                await ErrorWriter.WriteAsync(context, 400, TooLongText, "invalid_request_error", null, "value_too_long").ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (!context.Response.HasStarted && HoldsUndecodableText(ex))

@@ -25,6 +25,9 @@ public sealed partial class MalformedInputSweepTests
     /// <summary>Path values; not %00, which Kestrel refuses with an empty 400 before any middleware runs.</summary>
     private static readonly string[] OddPathValues = ["%01", "%FF", "%C3%28", "%2F..%2F", new string('p', 4000), "-1", "1e99"];
 
+    /// <summary>9 KB of text that does not compress (PostgreSQL compresses a long value before it indexes it).</summary>
+    private static readonly string LongText = Convert.ToBase64String(new Random(7).GetItems<byte>(Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), 6_750));
+
     private static readonly string[] OddQueryValues = ["abc", "-1", "1e99", "", "%00", "%FF", "[]", "99999999999999999999"];
 
     private ApiServer _api = null!;
@@ -176,7 +179,7 @@ public sealed partial class MalformedInputSweepTests
 
     private static IEnumerable<string> WrongValues(JsonElement schema) => TypeOf(schema) switch
     {
-        "string" => ["5", "{\"a\":1}", "\"a\\u0000b\"", "\"\\ud800\"", $"\"a{NotUtf8}b\"", $"\"{new string('x', 70_000)}\""],
+        "string" => ["5", "{\"a\":1}", "\"a\\u0000b\"", "\"\\ud800\"", $"\"a{NotUtf8}b\"", $"\"{LongText}\""],
         "integer" or "number" => ["\"x\"", "1e40", "-1", "[1]", "1.5", "99999999999999999999"],
         "boolean" => ["\"x\"", "5"],
         "array" => ["5", "\"x\"", "[null]", "[{\"a\":5}]", "[5]", "[\"\\u0000\"]"],

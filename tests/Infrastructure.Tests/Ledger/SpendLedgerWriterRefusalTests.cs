@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using LlmPlatform.Application.Gateway;
 using LlmPlatform.Infrastructure.Ledger;
 using LlmPlatform.Infrastructure.Tests.Persistence;
@@ -70,6 +71,23 @@ public sealed class SpendLedgerWriterRefusalTests
         (await _database.Database.ScalarAsync<long>("SELECT sum(requests)::bigint FROM spend_daily")).Should().Be(200);
         File.Exists(_ledger.Spill.RejectedPath).Should().BeFalse("nothing had to be set aside");
         _logger.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Message.Contains("good-37", StringComparison.Ordinal) && e.Message.Contains("23514", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task Row_WithAnEndUserTooLongToIndex_IsWrittenWithoutIt_AndTheRowsBehindItLand()
+    {
+        // Random text does not compress, so PostgreSQL cannot index it in spend_daily and end_users (54000).
+        var endUser = Convert.ToBase64String(RandomNumberGenerator.GetBytes(9_000));
+        var rows = Rows("long", 20, 0.5m);
+        rows[3] = rows[3] with { EndUser = endUser };
+        rows.ForEach(_ledger.Publish);
+
+        await _writer.StartAsync(CancellationToken.None);
+
+        (await RowCountAsync(20)).Should().Be(20, "the row does not hold back the rows behind it");
+        (await _database.Database.ScalarAsync<long>("SELECT count(*) FROM spend_logs WHERE request_id = 'long-3' AND end_user IS NULL")).Should().Be(1);
+        (await _database.Database.ScalarAsync<decimal>("SELECT spend FROM virtual_keys WHERE token = @token", ("token", KeyHash))).Should().Be(20 * 0.5m);
+        _logger.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Message.Contains("long-3", StringComparison.Ordinal) && e.Message.Contains("54000", StringComparison.Ordinal));
     }
 
     [Test]

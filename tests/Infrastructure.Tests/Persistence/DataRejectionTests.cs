@@ -16,6 +16,7 @@ public sealed class DataRejectionTests
     [TestCase(PostgresErrorCodes.NotNullViolation)]
     [TestCase(PostgresErrorCodes.ForeignKeyViolation)]
     [TestCase(PostgresErrorCodes.UniqueViolation)]
+    [TestCase(PostgresErrorCodes.ProgramLimitExceeded)]
     public void IsPermanent_ForADataExceptionOrAnIntegrityViolation_IsTrueAndNamesItsSqlState(string sqlState)
     {
         var refusal = Refusal(sqlState);
@@ -33,6 +34,7 @@ public sealed class DataRejectionTests
     [TestCase(PostgresErrorCodes.TooManyConnections)]
     [TestCase(PostgresErrorCodes.QueryCanceled)]
     [TestCase(PostgresErrorCodes.UndefinedTable)]
+    [TestCase(PostgresErrorCodes.StatementTooComplex)]
     public void IsPermanent_ForAnErrorThatMayPassOnAnotherTry_IsFalse(string sqlState)
     {
         DataRejection.IsPermanent(Refusal(sqlState)).Should().BeFalse();
@@ -52,6 +54,14 @@ public sealed class DataRejectionTests
     public void Code_OfTextTheDriverCouldNotEncode_IsTheServersCodeForIt()
     {
         DataRejection.Code(new InvalidCastException("wrapped", new EncoderFallbackException())).Should().Be(PostgresErrorCodes.CharacterNotInRepertoire);
+    }
+
+    [Test]
+    public void TooLarge_IsTheIndexRowLimitOnly()
+    {
+        DataRejection.TooLarge(new InvalidOperationException("wrapped", Refusal(PostgresErrorCodes.ProgramLimitExceeded))).Should().BeTrue();
+        DataRejection.TooLarge(Refusal(PostgresErrorCodes.StringDataRightTruncation)).Should().BeFalse();
+        DataRejection.TooLarge(new IOException("disk")).Should().BeFalse();
     }
 
     private static PostgresException Refusal(string sqlState) => new("refused", "ERROR", "ERROR", sqlState);
