@@ -1,4 +1,3 @@
-using System.Text;
 using LlmPlatform.Api.Hosting;
 using LlmPlatform.Infrastructure.Persistence;
 
@@ -11,8 +10,6 @@ namespace LlmPlatform.Api.Errors;
 /// </summary>
 internal sealed partial class ErrorHandlingMiddleware
 {
-    internal const string UndecodableText = "A string in the request body is not valid text: it holds bytes that are not UTF-8, or escapes half of a UTF-16 surrogate pair (such as \\ud800).";
-
     private const string TooLongText = "A value in the request (an id or a name) is too long to be stored; use a shorter one.";
 
     private readonly RequestDelegate _next;
@@ -63,10 +60,10 @@ internal sealed partial class ErrorHandlingMiddleware
                 await ErrorWriter.WriteAsync(context, 400, TooLongText, "invalid_request_error", null, "value_too_long").ConfigureAwait(false);
                 return;
             }
-            catch (Exception ex) when (!context.Response.HasStarted && HoldsUndecodableText(ex))
+            catch (Exception ex) when (!context.Response.HasStarted && UndecodableText.In(ex))
             {
                 // A body read as a JSON document decodes its strings only when a handler asks for them.
-                await ErrorWriter.WriteAsync(context, 400, UndecodableText, "invalid_request_error", null, "invalid_text").ConfigureAwait(false);
+                await ErrorWriter.WriteAsync(context, 400, UndecodableText.Message, "invalid_request_error", null, "invalid_text").ConfigureAwait(false);
                 return;
             }
             catch (Exception ex)
@@ -97,18 +94,6 @@ internal sealed partial class ErrorHandlingMiddleware
             ServerSpan.Complete(context);
         }
     }
-
-    /// <summary>
-    /// Whether System.Text.Json refused to decode a string (bytes that are not UTF-8, or an escape of half a surrogate
-    /// pair), here or in an inner exception: the serializer wraps it in a JsonException, model binding that in its own.
-    /// </summary>
-    internal static bool HoldsUndecodableText(Exception? exception) => exception switch
-    {
-        null => false,
-        InvalidOperationException { TargetSite.DeclaringType.Namespace: "System.Text.Json" } refused
-            when refused.InnerException is DecoderFallbackException || refused.TargetSite!.Name.EndsWith("UTF16", StringComparison.Ordinal) => true,
-        _ => HoldsUndecodableText(exception.InnerException),
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);

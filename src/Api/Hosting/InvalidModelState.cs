@@ -61,9 +61,9 @@ internal static partial class InvalidModelState
         }
 
         var param = ParamOf(key);
-        if (ErrorHandlingMiddleware.HoldsUndecodableText(exception))
+        if (UndecodableText.In(exception))
         {
-            return (400, ErrorHandlingMiddleware.UndecodableText, param, "invalid_text");
+            return (400, UndecodableText.Message, param, "invalid_text");
         }
 
         if (message.Contains("non-empty request body is required", StringComparison.Ordinal))

@@ -89,6 +89,29 @@ public sealed class UnstorableTextTests
         (await _database.ScalarAsync<long>("SELECT count(*) FROM teams")).Should().Be(before);
     }
 
+    [TestCase("v1/embeddings", """{"model":"\ud800","input":"x"}""")]
+    [TestCase("v1/embeddings", """{"model":"demo","input":"\ud800"}""")]
+    [TestCase("v1/chat/completions", """{"model":"demo","messages":[{"role":"user","content":"x"}],"user":"\udc00"}""")]
+    public async Task TypedBodyWithAnUnpairedSurrogateEscape_Is400InvalidText_NotAWrongType(string route, string body)
+    {
+        using var response = await _api.Client.PostAsync(route, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await ExpectInvalidTextAsync(response);
+    }
+
+    [Test]
+    public async Task AnthropicBodyWithAnUnpairedSurrogateEscape_Is400InAnthropicsEnvelope()
+    {
+        using var response = await _api.Client.PostAsync("v1/messages", new StringContent(
+            """{"model":"\ud800","max_tokens":5,"messages":[{"role":"user","content":"x"}]}""", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        answer.RootElement.GetProperty("type").GetString().Should().Be("error");
+        answer.RootElement.GetProperty("error").GetProperty("type").GetString().Should().Be("invalid_request_error");
+        answer.RootElement.GetProperty("error").GetProperty("message").GetString().Should().Contain("surrogate");
+    }
+
     [TestCase("team/block")]
     [TestCase("model/new")]
     [TestCase("key/generate")]

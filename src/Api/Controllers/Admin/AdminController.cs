@@ -41,7 +41,7 @@ public abstract class AdminController : DialectController
             value = body.Deserialize<T>(Json)!;
             return true;
         }
-        catch (JsonException ex) when (!ErrorHandlingMiddleware.HoldsUndecodableText(ex))
+        catch (JsonException ex) when (!UndecodableText.In(ex))
         {
             // (A string the JSON cannot decode is not a wrong type: the error middleware answers it as invalid text.)
             var param = ParamOf(ex.Path);
