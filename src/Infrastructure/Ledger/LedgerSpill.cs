@@ -82,7 +82,7 @@ public sealed class LedgerSpill : IDisposable
             }
 
             return Directory.EnumerateFiles(_directory, "*" + Extension)
-                .Where(f => f != _currentPath && Path.GetFullPath(f) != RejectedPath)
+                .Where(f => f != _currentPath)
                 .OrderBy(f => f, StringComparer.Ordinal)
                 .FirstOrDefault();
         }
