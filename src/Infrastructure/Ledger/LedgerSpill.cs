@@ -24,6 +24,7 @@ public sealed class LedgerSpill : IDisposable
     private int _currentLines;
     private long _sequence;
     private long _spilled;
+    private long _rejected;
 
     public LedgerSpill(string directory)
     {
@@ -40,6 +41,9 @@ public sealed class LedgerSpill : IDisposable
 
     /// <summary>Events written to disk since start.</summary>
     public long Spilled => Interlocked.Read(ref _spilled);
+
+    /// <summary>Rows appended to <see cref="RejectedPath"/> since start.</summary>
+    public long Rejected => Interlocked.Read(ref _rejected);
 
     public void Append(UsageEvent usageEvent)
     {
@@ -69,6 +73,8 @@ public sealed class LedgerSpill : IDisposable
         {
             File.AppendAllText(RejectedPath, line, Utf8);
         }
+
+        Interlocked.Increment(ref _rejected);
     }
 
     /// <summary>Closes the segment being written and returns the oldest complete segment, or null.</summary>

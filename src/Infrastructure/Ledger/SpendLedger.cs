@@ -10,6 +10,7 @@ namespace LlmPlatform.Infrastructure.Ledger;
 public sealed class SpendLedger : IUsageEventSink, IDisposable
 {
     private readonly Channel<UsageEvent> _channel;
+    private long _degraded;
 
     public SpendLedger(int capacity, LedgerSpill spill)
     {
@@ -27,6 +28,12 @@ public sealed class SpendLedger : IUsageEventSink, IDisposable
 
     public LedgerSpill Spill { get; }
 
+    /// <summary>
+    /// Rows the writer stored without their optional fields since start, PostgreSQL having refused them whole; their
+    /// spend still counts.
+    /// </summary>
+    public long Degraded => Interlocked.Read(ref _degraded);
+
     /// <summary>Events queued in memory (the spill on disk is not counted).</summary>
     public int Pending => _channel.Reader.Count;
 
@@ -37,6 +44,8 @@ public sealed class SpendLedger : IUsageEventSink, IDisposable
             Spill.Append(usageEvent);
         }
     }
+
+    internal void CountDegraded() => Interlocked.Increment(ref _degraded);
 
     public void Dispose() => Spill.Dispose();
 }

@@ -274,6 +274,7 @@ public sealed partial class SpendLedgerWriter : BackgroundService
         {
             if (await RefusalAsync([degraded], cancellationToken).ConfigureAwait(false) is not { } degradedRefusal)
             {
+                _ledger.CountDegraded();
                 LogDegraded(_logger, row.RequestId, DataRejection.Code(refusal));
                 return;
             }

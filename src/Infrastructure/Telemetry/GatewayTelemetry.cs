@@ -36,6 +36,8 @@ public sealed class GatewayTelemetry : IDisposable
         _cooldowns = _meter.CreateCounter<long>("llmplatform.deployment.cooldowns", "{cooldown}", "Times a deployment was put in cooldown after failures.");
         _meter.CreateObservableGauge("llmplatform.ledger.queue_depth", () => ledger.Pending, "{row}", "Spend rows waiting in memory for the ledger writer.");
         _meter.CreateObservableCounter("llmplatform.ledger.spilled", () => ledger.Spill.Spilled, "{row}", "Spend rows written to the on-disk spill.");
+        _meter.CreateObservableCounter("llmplatform.ledger.degraded", () => ledger.Degraded, "{row}", "Spend rows PostgreSQL refused whole, written without their optional fields.");
+        _meter.CreateObservableCounter("llmplatform.ledger.rejected", () => ledger.Spill.Rejected, "{row}", "Spend rows PostgreSQL refused even so, set aside in the rejected file.");
     }
 
     public ActivitySource Source { get; } = new(Name);

@@ -63,6 +63,8 @@ public sealed class MetricsTests
         samples.Should().Contain(s => s.Name == "gen_ai_client_operation_duration_seconds_count");
         samples.Where(s => s.Name == "gen_ai_server_time_to_first_token_seconds_count").Sum(s => s.Value).Should().Be(1, "one request was streamed");
         samples.Should().Contain(s => s.Name.StartsWith("llmplatform_ledger_queue_depth", StringComparison.Ordinal));
+        samples.Where(s => s.Name.StartsWith("llmplatform_ledger_degraded", StringComparison.Ordinal)).Should().ContainSingle().Which.Value.Should().Be(0);
+        samples.Where(s => s.Name.StartsWith("llmplatform_ledger_rejected", StringComparison.Ordinal)).Should().ContainSingle().Which.Value.Should().Be(0);
 
         // The runtime's instruments have a small cardinality limit (MetricStreams); they still export.
         samples.Should().Contain(s => s.Name == "dotnet_gc_heap_total_allocated_bytes_total" && s.Value > 0);

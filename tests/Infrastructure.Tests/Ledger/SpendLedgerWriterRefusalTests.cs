@@ -70,6 +70,7 @@ public sealed class SpendLedgerWriterRefusalTests
             .Should().Be((198 * 0.5m) + 2m + 3m, "the key is charged for every row, the refused ones too");
         (await _database.Database.ScalarAsync<long>("SELECT sum(requests)::bigint FROM spend_daily")).Should().Be(200);
         File.Exists(_ledger.Spill.RejectedPath).Should().BeFalse("nothing had to be set aside");
+        (_ledger.Degraded, _ledger.Spill.Rejected).Should().Be((2L, 0L));
         _logger.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Message.Contains("good-37", StringComparison.Ordinal) && e.Message.Contains("23514", StringComparison.Ordinal));
     }
 
@@ -86,6 +87,7 @@ public sealed class SpendLedgerWriterRefusalTests
 
         (await RowCountAsync(20)).Should().Be(20, "the row does not hold back the rows behind it");
         (await _database.Database.ScalarAsync<long>("SELECT count(*) FROM spend_logs WHERE request_id = 'long-3' AND end_user IS NULL")).Should().Be(1);
+        _ledger.Degraded.Should().Be(1);
         (await _database.Database.ScalarAsync<decimal>("SELECT spend FROM virtual_keys WHERE token = @token", ("token", KeyHash))).Should().Be(20 * 0.5m);
         _logger.Entries.Should().Contain(e => e.Level == LogLevel.Warning && e.Message.Contains("long-3", StringComparison.Ordinal) && e.Message.Contains("54000", StringComparison.Ordinal));
     }
@@ -105,6 +107,7 @@ public sealed class SpendLedgerWriterRefusalTests
         (await _database.Database.ScalarAsync<long>("SELECT count(*) FROM spend_logs WHERE request_id = 'first-20'")).Should().Be(0);
         (await _database.Database.ScalarAsync<decimal>("SELECT spend FROM virtual_keys WHERE token = @token", ("token", KeyHash))).Should().Be(79m);
         var rejected = LedgerSpill.Read(_ledger.Spill.RejectedPath);
+        (_ledger.Degraded, _ledger.Spill.Rejected).Should().Be((0L, 1L));
         rejected.Should().ContainSingle().Which.Should().BeEquivalentTo(first[20]);
         Path.GetDirectoryName(_ledger.Spill.RejectedPath).Should().Be(_root.FullName, "the rejected file lies next to the spill folder");
         var error = _logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Error).Subject;
