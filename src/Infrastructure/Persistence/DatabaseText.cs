@@ -80,13 +80,11 @@ public static class DatabaseText
         return nul < 0 ? null : nul;
     }
 
-    /// <summary>Whether the database (or the driver, encoding a parameter) refused a text value for such a character.</summary>
-    public static bool Rejected(Exception exception) => exception switch
-    {
-        // character_not_in_repertoire ("invalid byte sequence for encoding UTF8: 0x00"), untranslatable_character
-        // (jsonb's "unsupported Unicode escape sequence").
-        PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } => true,
-        EncoderFallbackException => true,
-        _ => exception.InnerException is { } inner && Rejected(inner),
-    };
+    /// <summary>
+    /// Whether the database (or the driver, encoding a parameter) refused a text value for such a character: one case of
+    /// <see cref="DataRejection"/>, character_not_in_repertoire ("invalid byte sequence for encoding UTF8: 0x00") or
+    /// untranslatable_character (jsonb's "unsupported Unicode escape sequence").
+    /// </summary>
+    public static bool Rejected(Exception exception) =>
+        DataRejection.Code(exception) is PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter;
 }
