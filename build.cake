@@ -151,6 +151,11 @@ Task("Bench")
         args += $" --duration {Argument<int>("duration")}";
     }
 
+    if (HasArgument("target-rounds"))
+    {
+        args += $" --target-rounds {Argument<int>("target-rounds")}";
+    }
+
     if (HasArgument("no-peer"))
     {
         args += " --no-peer";

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace LlmPlatform.Bench.Runner;
 
-/// <summary>The runner's command line: <c>--root DIR --quick --duration S --ttft-samples N --no-peer --out FILE --note TEXT --no-readme</c>.</summary>
+/// <summary>The runner's command line: <c>--root DIR --quick --duration S --target-rounds N --ttft-samples N --no-peer --out FILE --note TEXT --no-readme</c>.</summary>
 internal sealed record BenchOptions
 {
     public string Root { get; init; } = Directory.GetCurrentDirectory();
@@ -11,6 +11,13 @@ internal sealed record BenchOptions
 
     /// <summary>Seconds of load per cell (target x upstream x streaming x concurrency).</summary>
     public int DurationSeconds { get; init; } = 8;
+
+    /// <summary>
+    /// Rounds of the cells the targets are judged on (no-delay upstream, non-streamed, 1 and 64 connections); each
+    /// target's figures there are the medians of its rounds, so that one slow stretch of the machine cannot decide a
+    /// verdict either way.
+    /// </summary>
+    public int TargetRounds { get; init; } = 3;
 
     /// <summary>Streamed requests per target for the time-to-first-token probe.</summary>
     public int TtftSamples { get; init; } = 400;
@@ -36,8 +43,9 @@ internal sealed record BenchOptions
             options = args[i] switch
             {
                 "--root" => options with { Root = Path.GetFullPath(Next()) },
-                "--quick" => options with { Quick = true, DurationSeconds = 2, TtftSamples = 60 },
+                "--quick" => options with { Quick = true, DurationSeconds = 2, TtftSamples = 60, TargetRounds = 1 },
                 "--duration" => options with { DurationSeconds = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 1, 60) },
+                "--target-rounds" => options with { TargetRounds = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 1, 9) },
                 "--ttft-samples" => options with { TtftSamples = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 10, 5000) },
                 "--no-peer" => options with { Peer = false },
                 "--out" => options with { OutputPath = Path.GetFullPath(Next()) },

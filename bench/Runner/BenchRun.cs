@@ -346,30 +346,48 @@ internal sealed class BenchRun : IDisposable
             }
         }
 
-        var total = cells.Count * targets.Count;
+        var total = cells.Sum(cell => RoundsOf(cell) * targets.Count);
         var done = 0;
         for (var c = 0; c < cells.Count; c++)
         {
             var cell = cells[c];
-
-            // Rotate the order per cell so that no target always runs first (or right after the gateway).
-            for (var k = 0; k < targets.Count; k++)
+            var rounds = RoundsOf(cell);
+            var results = targets.ToDictionary(t => t.Name, _ => new List<WrkResult>());
+            for (var round = 0; round < rounds; round++)
             {
-                var target = targets[(c + k) % targets.Count];
-                var endpoint = target.For(cell.Slow);
-                Action? sample = target.Process is { } process ? () => _m.Peak(target.Name, process.ResidentMegabytes()) : null;
-                var result = await Wrk.RunAsync(Script, endpoint.Url, cell.Connections, _options.DurationSeconds, ScriptArgs(endpoint, cell.Stream, $"c{c}"), sample).ConfigureAwait(false);
-                _m.Load[(cell, target.Name)] = result;
-                if (target.Name == LlmPlatform)
+                // Rotate the order per cell and per round so that no target always runs first (or right after the
+                // gateway).
+                for (var k = 0; k < targets.Count; k++)
                 {
-                    _m.GatewayWrkRequests += result.Requests;
-                }
+                    var target = targets[(c + round + k) % targets.Count];
+                    var endpoint = target.For(cell.Slow);
+                    Action? sample = target.Process is { } process ? () => _m.Peak(target.Name, process.ResidentMegabytes()) : null;
+                    var result = await Wrk.RunAsync(Script, endpoint.Url, cell.Connections, _options.DurationSeconds, ScriptArgs(endpoint, cell.Stream, $"c{c}r{round}"), sample).ConfigureAwait(false);
+                    results[target.Name].Add(result);
+                    if (target.Name == LlmPlatform)
+                    {
+                        _m.GatewayWrkRequests += result.Requests;
+                    }
 
-                done++;
-                Console.WriteLine($"[{done,3}/{total}] {cell.Upstream,-17} {cell.Kind,-12} c={cell.Connections,-2} {target.Name,-18} {Report.Rps(result.RequestsPerSecond),9} req/s  p50 {Report.Us(result.P50Us),9}  p99 {Report.Us(result.P99Us),9}{(result.Non2xx + result.SocketErrors > 0 ? $"  errors {result.Non2xx + result.SocketErrors}" : string.Empty)}");
+                    done++;
+                    Console.WriteLine($"[{done,3}/{total}] {cell.Upstream,-17} {cell.Kind,-12} c={cell.Connections,-2} {target.Name,-18} {Report.Rps(result.RequestsPerSecond),9} req/s  p50 {Report.Us(result.P50Us),9}  p99 {Report.Us(result.P99Us),9}{(result.Non2xx + result.SocketErrors > 0 ? $"  errors {result.Non2xx + result.SocketErrors}" : string.Empty)}");
+                }
+            }
+
+            foreach (var (name, list) in results)
+            {
+                _m.Load[(cell, name)] = WrkResult.MedianOf(list);
+            }
+
+            if (rounds > 1)
+            {
+                _m.Rounds[cell] = results;
             }
         }
     }
+
+    /// <summary>The cells the targets are judged on run <see cref="BenchOptions.TargetRounds"/> times; the others once.</summary>
+    private int RoundsOf(Cell cell) => cell.JudgesTargets ? _options.TargetRounds : 1;
 
     private async Task FirstTokenAsync(List<Target> targets)
     {

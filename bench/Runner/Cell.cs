@@ -6,4 +6,7 @@ internal sealed record Cell(bool Slow, bool Stream, int Connections)
     public string Upstream => Slow ? "20 ms upstream" : "no-delay upstream";
 
     public string Kind => Stream ? "streamed" : "non-streamed";
+
+    /// <summary>The cells the targets are stated for: no-delay upstream, non-streamed, 1 or 64 connections.</summary>
+    public bool JudgesTargets => !Slow && !Stream && Connections is 1 or 64;
 }

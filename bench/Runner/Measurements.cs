@@ -5,6 +5,9 @@ internal sealed class Measurements
 {
     public Dictionary<(Cell Cell, string Target), WrkResult> Load { get; } = [];
 
+    /// <summary>Each round of the cells that ran more than once, per target, in the order they ran.</summary>
+    public Dictionary<Cell, Dictionary<string, List<WrkResult>>> Rounds { get; } = [];
+
     public Dictionary<string, FirstTokenResult> FirstToken { get; } = [];
 
     public Dictionary<string, double> IdleMb { get; } = [];

@@ -20,7 +20,7 @@ internal static class Report
 
         md.AppendLine(CultureInfo.InvariantCulture, $"- date: {date:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine(CultureInfo.InvariantCulture, $"- machine: {machine}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- run: {(options.Quick ? "quick (smoke) run" : "full run")}, wrk -t1, {options.DurationSeconds} s per cell, targets in rotating order per cell after {BenchRun.WarmUpSeconds(options.Quick, true) + BenchRun.WarmUpSeconds(options.Quick, false)} s of warm-up each (streamed, then not, at 16 connections); whole run {m.Elapsed.TotalMinutes:0.0} min");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- run: {(options.Quick ? "quick (smoke) run" : "full run")}, wrk -t1, {options.DurationSeconds} s per cell, targets in rotating order per cell (the cells the targets are judged on: {options.TargetRounds} round(s), medians reported) after {BenchRun.WarmUpSeconds(options.Quick, true) + BenchRun.WarmUpSeconds(options.Quick, false)} s of warm-up each (streamed, then not, at 16 connections); whole run {m.Elapsed.TotalMinutes:0.0} min");
         md.AppendLine(CultureInfo.InvariantCulture, $"- upstream: tests/FakeUpstream, non-streamed answer {m.AnswerBytes} bytes, streamed answer {m.StreamChunks} events; no delay, or a fixed 20 ms before the first byte");
         md.AppendLine(CultureInfo.InvariantCulture, $"- every request carries a prompt no earlier request had (wrk Lua script bench/scripts/chat.lua)");
         md.AppendLine(CultureInfo.InvariantCulture, $"- LlmPlatform: {m.KeyKind}; Redis and the PostgreSQL spend ledger on; {m.Telemetry}");
@@ -57,6 +57,31 @@ internal static class Report
                     var isDirect = target == BenchRun.Direct;
                     md.AppendLine(CultureInfo.InvariantCulture,
                         $"| {cell.Connections} | {target} | {Rps(r.RequestsPerSecond)} | {Us(r.P50Us)} | {Us(r.P99Us)} | {(isDirect ? "-" : Us(r.P50Us - (direct?.P50Us ?? double.NaN)))} | {(isDirect ? "-" : Us(r.P99Us - (direct?.P99Us ?? double.NaN)))} | {Ratio(r.RequestsPerSecond, bare?.RequestsPerSecond)} | {r.Non2xx + r.SocketErrors} |");
+                }
+            }
+
+            md.AppendLine();
+        }
+
+        if (m.Rounds.Count > 0)
+        {
+            md.AppendLine("## Rounds of the cells the targets are judged on").AppendLine();
+            md.AppendLine("Each round ran every target once, in rotating order; the tables above give the medians. A ratio here compares two targets within one round.").AppendLine();
+            md.AppendLine("| conns | round | direct req/s | bare proxy req/s | LlmPlatform req/s | peer req/s | LlmPlatform / bare proxy | LlmPlatform / peer | LlmPlatform added p50 / bare proxy's |");
+            md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var (cell, byTarget) in m.Rounds)
+            {
+                var count = byTarget.Values.Max(l => l.Count);
+                for (var round = 0; round < count; round++)
+                {
+                    WrkResult? At(string target) => byTarget.TryGetValue(target, out var list) && round < list.Count ? list[round] : null;
+                    var direct = At(BenchRun.Direct);
+                    var bare = At(BenchRun.BareProxy);
+                    var llm = At(BenchRun.LlmPlatform);
+                    var peer = At(BenchRun.Peer);
+                    var added = direct is null || bare is null || llm is null ? "-" : Ratio(llm.P50Us - direct.P50Us, bare.P50Us - direct.P50Us);
+                    md.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {cell.Connections} | {round + 1} | {Rps(direct?.RequestsPerSecond ?? double.NaN)} | {Rps(bare?.RequestsPerSecond ?? double.NaN)} | {Rps(llm?.RequestsPerSecond ?? double.NaN)} | {Rps(peer?.RequestsPerSecond ?? double.NaN)} | {Ratio(llm?.RequestsPerSecond ?? double.NaN, bare?.RequestsPerSecond)} | {Ratio(llm?.RequestsPerSecond ?? double.NaN, peer?.RequestsPerSecond)} | {added} |");
                 }
             }
 
