@@ -14,6 +14,9 @@ internal sealed class O200kVocabulary
     private const string DataAssembly = "Microsoft.ML.Tokenizers.Data.O200kBase";
     private const string DataResource = "o200k_base.tiktoken.deflate";
 
+    /// <summary>Room for o200k_base's tokens end to end (about 1.3 MB), so that loading it grows no array.</summary>
+    private const int InitialTokenBytes = 1_500_000;
+
     private readonly byte[] _bytes;
     private readonly int[] _starts;
     private readonly int[] _slots;
@@ -52,10 +55,41 @@ internal sealed class O200kVocabulary
         using var resource = Assembly.Load(DataAssembly).GetManifestResourceStream(DataResource)
             ?? throw new InvalidDataException($"{DataAssembly} holds no {DataResource}.");
         using var inflated = new DeflateStream(resource, CompressionMode.Decompress);
-        // The text inflates to a little over twice the resource; sized up front, the stream never regrows.
-        using var text = new MemoryStream((int)Math.Min(resource.Length * 3, int.MaxValue / 2));
-        inflated.CopyTo(text);
-        return Parse(text.GetBuffer().AsSpan(0, (int)text.Length));
+        return Read(inflated);
+    }
+
+    /// <summary>
+    /// Reads the tiktoken text form from a stream a block at a time. The inflated text (over 3 MB) is never held
+    /// whole: held whole, it and the arrays sized for it were about 8 MB of large-object heap that stayed committed
+    /// after the load.
+    /// </summary>
+    public static O200kVocabulary Read(Stream text)
+    {
+        var builder = new Builder(InitialTokenBytes);
+        var buffer = new byte[64 * 1024];
+        var held = 0;
+        int read;
+        while ((read = text.Read(buffer, held, buffer.Length - held)) > 0)
+        {
+            held += read;
+            var end = buffer.AsSpan(0, held).LastIndexOf((byte)'\n');
+            if (end < 0)
+            {
+                if (held == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                continue;
+            }
+
+            builder.AddLines(buffer.AsSpan(0, end + 1));
+            buffer.AsSpan(end + 1, held - end - 1).CopyTo(buffer);
+            held -= end + 1;
+        }
+
+        builder.AddLines(buffer.AsSpan(0, held));
+        return builder.Build();
     }
 
     /// <summary>
@@ -64,39 +98,9 @@ internal sealed class O200kVocabulary
     /// </summary>
     public static O200kVocabulary Parse(ReadOnlySpan<byte> text)
     {
-        var bytes = new byte[text.Length / 4 * 3 + 3];
-        var starts = new List<int>(200_000);
-        var used = 0;
-        while (!text.IsEmpty)
-        {
-            var end = text.IndexOf((byte)'\n');
-            var line = end < 0 ? text : text[..end];
-            text = end < 0 ? [] : text[(end + 1)..];
-            line = line.TrimEnd((byte)'\r');
-            if (line.IsEmpty || line.Contains((byte)':'))
-            {
-                continue;
-            }
-
-            var space = line.IndexOf((byte)' ');
-            var encoded = space < 0 ? line : line[..space];
-            if (space >= 0 && (!int.TryParse(line[(space + 1)..], out var rank) || rank != starts.Count))
-            {
-                throw new InvalidDataException($"The vocabulary's ranks are not contiguous at line {starts.Count + 1}.");
-            }
-
-            if (Base64.DecodeFromUtf8(encoded, bytes.AsSpan(used), out _, out var written) != System.Buffers.OperationStatus.Done || written == 0)
-            {
-                throw new InvalidDataException($"Line {starts.Count + 1} of the vocabulary is not base64.");
-            }
-
-            starts.Add(used);
-            used += written;
-        }
-
-        starts.Add(used);
-        Array.Resize(ref bytes, used);
-        return new O200kVocabulary(bytes, [.. starts], starts.Count - 1);
+        var builder = new Builder(text.Length / 4 * 3 + 3);
+        builder.AddLines(text);
+        return builder.Build();
     }
 
     /// <summary>The rank of the token with exactly these bytes, or -1 when no token has them.</summary>
@@ -133,5 +137,67 @@ internal sealed class O200kVocabulary
         }
 
         return (int)(hash ^ (hash >> 15));
+    }
+
+    /// <summary>Collects tokens line by line, in arrays that grow by half when full and are not trimmed after.</summary>
+    private sealed class Builder
+    {
+        private byte[] _bytes;
+        private int[] _starts = new int[200_001];
+        private int _count;
+        private int _used;
+
+        public Builder(int capacity) => _bytes = new byte[Math.Max(capacity, 16)];
+
+        public void AddLines(ReadOnlySpan<byte> text)
+        {
+            while (!text.IsEmpty)
+            {
+                var end = text.IndexOf((byte)'\n');
+                var line = end < 0 ? text : text[..end];
+                text = end < 0 ? [] : text[(end + 1)..];
+                Add(line.TrimEnd((byte)'\r'));
+            }
+        }
+
+        public O200kVocabulary Build()
+        {
+            Reserve(ref _starts, _count + 1);
+            _starts[_count] = _used;
+            return new O200kVocabulary(_bytes, _starts, _count);
+        }
+
+        private void Add(ReadOnlySpan<byte> line)
+        {
+            if (line.IsEmpty || line.Contains((byte)':'))
+            {
+                return;
+            }
+
+            var space = line.IndexOf((byte)' ');
+            var encoded = space < 0 ? line : line[..space];
+            if (space >= 0 && (!int.TryParse(line[(space + 1)..], out var rank) || rank != _count))
+            {
+                throw new InvalidDataException($"The vocabulary's ranks are not contiguous at line {_count + 1}.");
+            }
+
+            Reserve(ref _bytes, _used + (encoded.Length / 4 * 3) + 3);
+            if (Base64.DecodeFromUtf8(encoded, _bytes.AsSpan(_used), out _, out var written) != System.Buffers.OperationStatus.Done || written == 0)
+            {
+                throw new InvalidDataException($"Line {_count + 1} of the vocabulary is not base64.");
+            }
+
+            Reserve(ref _starts, _count + 1);
+            _starts[_count++] = _used;
+            _used += written;
+        }
+
+        private static void Reserve<T>(ref T[] array, int length)
+        {
+            if (length > array.Length)
+            {
+                Array.Resize(ref array, Math.Max(length, array.Length + (array.Length / 2)));
+            }
+        }
     }
 }

@@ -83,6 +83,18 @@ public sealed class O200kEncodingTests
     }
 
     [Test]
+    public void Load_AllocatesLittleMoreThanTheVocabularyKeeps()
+    {
+        O200kVocabulary.Load(); // the data assembly and the decompressor's first use
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        O200kVocabulary.Load();
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        allocated.Should().BeLessThan(5_000_000, "the text is read a block at a time, not held whole");
+    }
+
+    [Test]
     public void Parse_ReadsRanksAndSkipsTheHeader()
     {
         var vocabulary = O200kVocabulary.Parse("Capacity: 3\nYQ== 0\r\nYg== 1\nYWI= 2\n"u8);
@@ -91,11 +103,47 @@ public sealed class O200kEncodingTests
         vocabulary.Rank("b"u8).Should().Be(1);
     }
 
+    [TestCase(1)]
+    [TestCase(5)]
+    [TestCase(4096)]
+    public void Read_GivesWhatParseGives_HoweverTheStreamCutsTheLines(int chunk)
+    {
+        var text = "Capacity: 3\nYQ== 0\r\nYg== 1\nYWI= 2"u8.ToArray();
+        using var stream = new TrickleStream(text, chunk);
+
+        var vocabulary = O200kVocabulary.Read(stream);
+
+        vocabulary.Count.Should().Be(3);
+        vocabulary.Rank("a"u8).Should().Be(0);
+        vocabulary.Rank("b"u8).Should().Be(1);
+        vocabulary.Rank("ab"u8).Should().Be(2);
+    }
+
+    [Test]
+    public void Read_TakesALineLongerThanItsBuffer()
+    {
+        var token = new byte[60_000];
+        new Random(7).NextBytes(token);
+        var text = System.Text.Encoding.ASCII.GetBytes($"YQ== 0\n{Convert.ToBase64String(token)} 1\n");
+        using var stream = new TrickleStream(text, 10_000);
+
+        var vocabulary = O200kVocabulary.Read(stream);
+
+        vocabulary.Count.Should().Be(2);
+        vocabulary.Rank(token).Should().Be(1);
+    }
+
     [TestCase("YQ== 0\nYg== 2\n")]
     [TestCase("YQ== 0\n!!!!\n")]
     public void Parse_RefusesABrokenVocabulary(string text)
     {
         var act = () => O200kVocabulary.Parse(System.Text.Encoding.UTF8.GetBytes(text));
         act.Should().Throw<InvalidDataException>();
+    }
+
+    /// <summary>A stream that hands out at most a few bytes per read, as a decompressor may.</summary>
+    private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
     }
 }
