@@ -122,8 +122,24 @@ public sealed class LeaseBookTests
     [Test]
     public void Wanted_LeasesNothingForSmallLimits_SoftOnlyBudgets_OrTokens()
     {
-        LeaseBook.Wanted([Rpm(10), Rpm(1_000), Rpm(100_000_000), Tpm(1_000_000), Budget(long.MaxValue, 100), Budget(1_000_000, 100)])
-            .Should().Equal(0, 20, 64, 0, 0, 3200); // a budget leases 32 reservations
+        new LeaseBook(_time).Wanted([Rpm(10), Rpm(1_000), Rpm(100_000_000), Tpm(1_000_000), Budget(long.MaxValue, 100), Budget(1_000_000, 100)])
+            .Should().Equal(0, 20, 256, 0, 0, 6_400); // a budget leases 64 reservations
+    }
+
+    [Test]
+    public void Wanted_TopsUpWhatTheNodeStillHolds_NeverPilesOnTop()
+    {
+        var book = new LeaseBook(_time);
+        book.Granted([Rpm(1_000), Budget(1_000_000, 100)], new LimitDecision(true, [1, 100], -1), [15, 6_400]);
+
+        book.Wanted([Rpm(1_000), Budget(1_000_000, 100)]).Should().Equal(5, 0);
+
+        book.Granted([Rpm(1_000)], new LimitDecision(true, [20], -1), [5]);
+        book.Wanted([Rpm(1_000)]).Should().Equal([0L], "the node holds a whole lease");
+        book.Wanted([Rpm(2_000)]).Should().Equal([40L], "a lease taken under another limit is dropped, not topped up");
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        book.Wanted([Rpm(1_000)]).Should().Equal([20L], "an expired lease is no longer held");
     }
 
     [Test]

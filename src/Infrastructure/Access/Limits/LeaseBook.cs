@@ -10,7 +10,8 @@ namespace LlmPlatform.Infrastructure.Access.Limits;
 /// A lease is already counted in Redis (the admission script adds it to the counter), so the sum of every node's
 /// admissions can never pass a limit: the worst a lease does is sit unused on one node while another is refused.
 /// Redis grants a lease only while twice its size still fits under the limit, so near a limit every request goes
-/// to Redis as before. Request counters lease a few dozen requests, budgets 32 reservations; token counters
+/// to Redis as before. Request counters lease a fiftieth of the limit (at most 256 requests), budgets 64
+/// reservations: sized so that 64 requests at once seldom drain a lease before its refill is back. Token counters
 /// cannot be leased (a request's tokens are known only afterwards) and are admitted locally only while the last
 /// value Redis reported, at most <see cref="Freshness"/> old, is under half the limit. Parallel-request counters
 /// always go to Redis.
@@ -23,8 +24,8 @@ internal sealed class LeaseBook
     /// <summary>How long an unused budget lease is kept before it is handed back.</summary>
     public static readonly TimeSpan BudgetLeaseLife = TimeSpan.FromSeconds(10);
 
-    private const long MaxRequestLease = 64;
-    private const long BudgetLeaseReservations = 32;
+    private const long MaxRequestLease = 256;
+    private const long BudgetLeaseReservations = 64;
 
     private readonly object _gate = new();
     private readonly Dictionary<string, Lease> _leases = new(StringComparer.Ordinal);
@@ -99,21 +100,33 @@ internal sealed class LeaseBook
         }
     }
 
-    /// <summary>The lease to ask Redis for with each check (0: none).</summary>
-    public static long[] Wanted(IReadOnlyList<LimitCheck> checks)
+    /// <summary>
+    /// The lease to ask Redis for with each check (0: none): a lease's full size less what this node still holds of
+    /// it, so that admissions that go to Redis anyway (a budget lease ran dry under a burst, say) top the others up
+    /// instead of piling more onto them. What a node holds is counted in Redis and refuses other nodes' requests.
+    /// </summary>
+    public long[] Wanted(IReadOnlyList<LimitCheck> checks)
     {
         var wanted = new long[checks.Count];
-        for (var i = 0; i < checks.Count; i++)
+        var now = _time.GetUtcNow();
+        lock (_gate)
         {
-            var check = checks[i];
-            wanted[i] = check.Kind switch
+            for (var i = 0; i < checks.Count; i++)
             {
-                LimitKind.Requests => Math.Clamp(check.Limit / 50, 0, MaxRequestLease),
+                var check = checks[i];
+                var size = check.Kind switch
+                {
+                    LimitKind.Requests => Math.Clamp(check.Limit / 50, 0, MaxRequestLease),
 
-                // A budget with no maximum only watches a soft budget: a lease would make its alert fire early.
-                LimitKind.Budget when check.Limit != long.MaxValue && check.Amount > 0 => check.Amount * BudgetLeaseReservations,
-                _ => 0,
-            };
+                    // A budget with no maximum only watches a soft budget: a lease would make its alert fire early.
+                    LimitKind.Budget when check.Limit != long.MaxValue && check.Amount > 0 => check.Amount * BudgetLeaseReservations,
+                    _ => 0,
+                };
+                var held = _leases.TryGetValue(check.Key, out var lease) && lease.ExpiresAt > now && lease.Limit == check.Limit
+                    ? lease.Left
+                    : 0;
+                wanted[i] = Math.Max(0, size - held);
+            }
         }
 
         return wanted;

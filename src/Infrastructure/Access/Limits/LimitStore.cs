@@ -46,7 +46,7 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
                     return local;
                 }
 
-                var (decision, granted) = await _redis.TryAdmitLeasingAsync(checks, LeaseBook.Wanted(checks)).ConfigureAwait(false);
+                var (decision, granted) = await _redis.TryAdmitLeasingAsync(checks, _leases.Wanted(checks)).ConfigureAwait(false);
                 _leases.Granted(checks, decision, granted);
                 return decision;
             }
@@ -121,7 +121,7 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
 
         try
         {
-            var (decision, granted) = await _redis!.TryAdmitLeasingAsync(probe, LeaseBook.Wanted(checks)).ConfigureAwait(false);
+            var (decision, granted) = await _redis!.TryAdmitLeasingAsync(probe, _leases.Wanted(checks)).ConfigureAwait(false);
             if (decision.Admitted)
             {
                 _leases.Granted(probe, decision, granted);
