@@ -57,7 +57,7 @@ internal sealed class LeaseBook
                     return null;
                 }
 
-                if (lease.ExpiresAt <= now || lease.Limit != check.Limit)
+                if (!lease.Serves(check, now))
                 {
                     Drop(check.Key, lease);
                     return null;
@@ -122,9 +122,7 @@ internal sealed class LeaseBook
                     LimitKind.Budget when check.Limit != long.MaxValue && check.Amount > 0 => check.Amount * BudgetLeaseReservations,
                     _ => 0,
                 };
-                var held = _leases.TryGetValue(check.Key, out var lease) && lease.ExpiresAt > now && lease.Limit == check.Limit
-                    ? lease.Left
-                    : 0;
+                var held = _leases.TryGetValue(check.Key, out var lease) && lease.Serves(check, now) ? lease.Left : 0;
                 wanted[i] = Math.Max(0, size - held);
             }
         }
@@ -276,5 +274,8 @@ internal sealed class LeaseBook
         public DateTimeOffset ExpiresAt { get; set; }
 
         public bool Refilling { get; set; }
+
+        /// <summary>Whether the lease may still admit for this check: not run out of time, taken under its limit.</summary>
+        public bool Serves(LimitCheck check, DateTimeOffset now) => ExpiresAt > now && Limit == check.Limit;
     }
 }
