@@ -20,6 +20,14 @@ public static class Samples
         "tool_choice":"auto","user":"user-17","metadata":{"team":"travel"}}
         """;
 
+    /// <summary>A whole (non-streamed) answer with the same 50 words.</summary>
+    public static string Answer() =>
+        "{\"id\":\"chatcmpl-fake-0123456789ab\",\"object\":\"chat.completion\",\"created\":1795374737,\"model\":\"gpt-4o-mini\","
+        + "\"system_fingerprint\":\"fp_fake\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+        + string.Concat(Enumerable.Range(0, 50).Select(i => $" word{i}xxxxxxxxxxxxxxx"))
+        + "\",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
+        + "\"usage\":{\"prompt_tokens\":40,\"completion_tokens\":50,\"total_tokens\":90}}";
+
     public static string Chunk(int i) =>
         $$"""{"id":"chatcmpl-fake-0123456789ab","object":"chat.completion.chunk","created":1795374737,"model":"gpt-4o-mini","system_fingerprint":"fp_fake","choices":[{"index":0,"delta":{"content":" word{{i}}xxxxxxxxxxxxxxx"},"logprobs":null,"finish_reason":null}]}""";
 

@@ -61,7 +61,7 @@ public class StreamingBenchmarks
 
     /// <summary>One event's JSON, as the stream reads it (UTF-8), with the one-pass reader the OpenAI adapter uses.</summary>
     [Benchmark]
-    public ChatCompletionChunk? ParseOneChunk() => JsonSerializer.Deserialize(_chunkUtf8, ChatChunkJson.TypeInfo);
+    public ChatCompletionChunk? ParseOneChunk() => JsonSerializer.Deserialize(_chunkUtf8, ChatJson.Chunk);
 
     /// <summary>The same with the generated parser, for comparison.</summary>
     [Benchmark]

@@ -12,7 +12,7 @@ internal sealed class OpenAiChatStream : IChatCompletionStream
 
     public OpenAiChatStream(HttpResponseMessage response, Stream body, string provider)
     {
-        _events = new OpenAiEventReader<ChatCompletionChunk>(response, body, ChatChunkJson.TypeInfo, provider, static (chunk, json) => chunk.UpstreamJson = json);
+        _events = new OpenAiEventReader<ChatCompletionChunk>(response, body, ChatJson.Chunk, provider, static (chunk, json) => chunk.UpstreamJson = json);
     }
 
     public ValueTask<Result<ChatCompletionChunk?>> ReadAsync(CancellationToken cancellationToken) => _events.ReadAsync(cancellationToken);

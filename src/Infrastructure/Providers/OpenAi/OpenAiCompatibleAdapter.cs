@@ -59,7 +59,7 @@ internal class OpenAiCompatibleAdapter : IProviderAdapter
     private static async ValueTask<ChatCompletionResponse?> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var json = await UpstreamBody.ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
-        var answer = JsonSerializer.Deserialize(json, GatewayJsonContext.Default.ChatCompletionResponse);
+        var answer = JsonSerializer.Deserialize(json, ChatJson.Answer);
         if (answer is not null)
         {
             answer.UpstreamJson = json;

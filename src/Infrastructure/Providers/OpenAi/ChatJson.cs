@@ -1,0 +1,309 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using LlmPlatform.Application.Gateway.Contracts;
+
+namespace LlmPlatform.Infrastructure.Providers.OpenAi;
+
+/// <summary>
+/// Reads what an OpenAI-compatible upstream answers with, a <c>chat.completion</c> or one of the fifty
+/// <c>chat.completion.chunk</c> events of a stream, in one pass over the reader. It reads what the generated parser
+/// reads, with the same rules (the same members required, unknown members skipped, a wrong type or a missing member a
+/// <see cref="JsonException"/>), without the generated parser's frame stack; and it refuses a null choice, which the
+/// generated parser would keep for every later reader of the choices to trip on. Writing goes through the generated
+/// serializer.
+/// </summary>
+internal static class ChatJson
+{
+    private static readonly JsonTypeInfo<IReadOnlyList<ToolCall>> ToolCalls =
+        (JsonTypeInfo<IReadOnlyList<ToolCall>>)GatewayJsonContext.Default.GetTypeInfo(typeof(IReadOnlyList<ToolCall>))!;
+
+    private static readonly JsonTypeInfo<FunctionCallPayload> FunctionCall =
+        (JsonTypeInfo<FunctionCallPayload>)GatewayJsonContext.Default.GetTypeInfo(typeof(FunctionCallPayload))!;
+
+    // The last id, object, model and fingerprint read on this thread: a stream repeats them in each of its fifty
+    // chunks, so a chunk whose value matches takes the string already made instead of a new one.
+    [ThreadStatic]
+    private static string? t_id;
+
+    [ThreadStatic]
+    private static string? t_object;
+
+    [ThreadStatic]
+    private static string? t_model;
+
+    [ThreadStatic]
+    private static string? t_fingerprint;
+
+    /// <summary>The type to read stream chunks with: the gateway's serializer options, the one-pass reader at the root.</summary>
+    public static JsonTypeInfo<ChatCompletionChunk> Chunk { get; } = JsonMetadataServices.CreateValueInfo<ChatCompletionChunk>(
+        GatewayJsonContext.Default.Options,
+        new Converter<ChatCompletionChunk, ChunkChoice>(
+            "chat.completion.chunk",
+            "delta"u8.ToArray(),
+            static (index, delta, finish, logprobs) => new ChunkChoice { Index = index, Delta = delta!, FinishReason = finish, Logprobs = logprobs },
+            static head => new ChatCompletionChunk
+            {
+                Id = head.Id!,
+                Object = head.HasObject ? head.Object! : "chat.completion.chunk",
+                Created = head.Created,
+                Model = head.Model!,
+                Choices = head.Choices!,
+                Usage = head.Usage,
+                SystemFingerprint = head.SystemFingerprint,
+            },
+            GatewayJsonContext.Default.ChatCompletionChunk));
+
+    /// <summary>The type to read whole (non-streamed) answers with.</summary>
+    public static JsonTypeInfo<ChatCompletionResponse> Answer { get; } = JsonMetadataServices.CreateValueInfo<ChatCompletionResponse>(
+        GatewayJsonContext.Default.Options,
+        new Converter<ChatCompletionResponse, ChatChoice>(
+            "chat.completion",
+            "message"u8.ToArray(),
+            static (index, message, finish, logprobs) => new ChatChoice { Index = index, Message = message!, FinishReason = finish, Logprobs = logprobs },
+            static head => new ChatCompletionResponse
+            {
+                Id = head.Id!,
+                Object = head.HasObject ? head.Object! : "chat.completion",
+                Created = head.Created,
+                Model = head.Model!,
+                Choices = head.Choices!,
+                Usage = head.Usage,
+                SystemFingerprint = head.SystemFingerprint,
+            },
+            GatewayJsonContext.Default.ChatCompletionResponse));
+
+    /// <summary>Reads one kind of object in one pass; writes it with the generated serializer.</summary>
+    private sealed class Converter<T, TChoice>(
+        string what,
+        byte[] messageName,
+        ChoiceFactory<TChoice> choice,
+        Func<Head<TChoice>, T> build,
+        JsonTypeInfo<T> generated) : JsonConverter<T>
+        where T : class
+    {
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? null : build(ReadObject(ref reader, what, messageName, choice));
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value, generated);
+    }
+
+    /// <summary>The members a chunk and an answer share.</summary>
+    private struct Head<TChoice>
+    {
+        public string? Id;
+        public bool HasObject;
+        public string? Object;
+        public long Created;
+        public string? Model;
+        public List<TChoice>? Choices;
+        public Usage? Usage;
+        public string? SystemFingerprint;
+    }
+
+    private delegate TChoice ChoiceFactory<out TChoice>(int index, ChatResponseMessage? message, string? finishReason, JsonElement? logprobs);
+
+    private static Head<TChoice> ReadObject<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice> choice)
+    {
+        ExpectObject(ref reader, what);
+        var head = default(Head<TChoice>);
+        bool id = false, model = false, choices = false;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                head.Id = Repeated(ref reader, ref t_id);
+                id = true;
+            }
+            else if (reader.ValueTextEquals("object"u8))
+            {
+                reader.Read();
+                head.Object = Repeated(ref reader, ref t_object);
+                head.HasObject = true;
+            }
+            else if (reader.ValueTextEquals("created"u8))
+            {
+                reader.Read();
+                head.Created = reader.GetInt64();
+            }
+            else if (reader.ValueTextEquals("model"u8))
+            {
+                reader.Read();
+                head.Model = Repeated(ref reader, ref t_model);
+                model = true;
+            }
+            else if (reader.ValueTextEquals("choices"u8))
+            {
+                reader.Read();
+                head.Choices = ReadChoices(ref reader, what, messageName, choice);
+                choices = true;
+            }
+            else if (reader.ValueTextEquals("usage"u8))
+            {
+                reader.Read();
+                head.Usage = JsonSerializer.Deserialize(ref reader, GatewayJsonContext.Default.Usage);
+            }
+            else if (reader.ValueTextEquals("system_fingerprint"u8))
+            {
+                reader.Read();
+                head.SystemFingerprint = Repeated(ref reader, ref t_fingerprint);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (!id || !model || !choices)
+        {
+            throw new JsonException($"A {what} is missing '{(!id ? "id" : !model ? "model" : "choices")}'.");
+        }
+
+        return head;
+    }
+
+    private static List<TChoice>? ReadChoices<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice> choice)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"A {what}'s 'choices' must be an array.");
+        }
+
+        var list = new List<TChoice>(1);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(ReadChoice(ref reader, what, messageName, choice));
+        }
+
+        return list;
+    }
+
+    private static TChoice ReadChoice<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice> choice)
+    {
+        ExpectObject(ref reader, "choice");
+        var index = 0;
+        ChatResponseMessage? message = null;
+        string? finishReason = null;
+        JsonElement? logprobs = null;
+        var hasMessage = false;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("index"u8))
+            {
+                reader.Read();
+                index = reader.GetInt32();
+            }
+            else if (reader.ValueTextEquals(messageName))
+            {
+                reader.Read();
+                message = ReadMessage(ref reader);
+                hasMessage = true;
+            }
+            else if (reader.ValueTextEquals("finish_reason"u8))
+            {
+                reader.Read();
+                finishReason = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("logprobs"u8))
+            {
+                reader.Read();
+                logprobs = reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return hasMessage
+            ? choice(index, message, finishReason, logprobs)
+            : throw new JsonException($"A {what}'s choice is missing '{System.Text.Encoding.UTF8.GetString(messageName)}'.");
+    }
+
+    private static ChatResponseMessage? ReadMessage(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        ExpectObject(ref reader, "message");
+        var message = new ChatResponseMessage();
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("role"u8))
+            {
+                reader.Read();
+                message.Role = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                message.Content = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("refusal"u8))
+            {
+                reader.Read();
+                message.Refusal = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("tool_calls"u8))
+            {
+                reader.Read();
+                message.ToolCalls = JsonSerializer.Deserialize(ref reader, ToolCalls);
+            }
+            else if (reader.ValueTextEquals("function_call"u8))
+            {
+                reader.Read();
+                message.FunctionCall = JsonSerializer.Deserialize(ref reader, FunctionCall);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return message;
+    }
+
+    /// <summary>The string at the reader (what <c>GetString</c> gives), the last one read if it has the same text.</summary>
+    private static string? Repeated(ref Utf8JsonReader reader, ref string? last)
+    {
+        if (reader.TokenType == JsonTokenType.String && last is not null && reader.ValueTextEquals(last))
+        {
+            return last;
+        }
+
+        var value = reader.GetString();
+        if (value is not null)
+        {
+            last = value;
+        }
+
+        return value;
+    }
+
+    private static void ExpectObject(ref Utf8JsonReader reader, string what)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"A {what} must be a JSON object.");
+        }
+    }
+
+    /// <summary>Moves to the next property name of the current object; false at its end.</summary>
+    private static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+}
