@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -79,7 +80,7 @@ internal static class ChatCompletionsEndpoint
         ChatCompletionRequest? request;
         try
         {
-            request = await JsonSerializer.DeserializeAsync(context.Request.BodyReader, requestType, cancellationToken);
+            request = await ReadRequestAsync(context.Request, requestType, cancellationToken);
         }
         catch (JsonException ex)
         {
@@ -146,6 +147,56 @@ internal static class ChatCompletionsEndpoint
         }
 
         await RelayAsync(response, outcome.Stream, request.StreamOptions?.IncludeUsage == true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the request body. A body that is already all in the first read (most are: a few kilobytes sent in one
+    /// go) is parsed in one synchronous pass over those bytes, which costs a fraction of the resumable parse over the
+    /// pipe; a body still arriving goes to the resumable parse, which reads it from its first byte as it comes.
+    /// </summary>
+    private static async ValueTask<ChatCompletionRequest?> ReadRequestAsync(
+        HttpRequest request,
+        JsonTypeInfo<ChatCompletionRequest> requestType,
+        CancellationToken cancellationToken)
+    {
+        var body = request.BodyReader;
+        var read = await body.ReadAsync(cancellationToken);
+        var buffer = read.Buffer;
+        if (!read.IsCompleted && (request.ContentLength is not { } declared || buffer.Length < declared))
+        {
+            body.AdvanceTo(buffer.Start, buffer.End);
+            return await JsonSerializer.DeserializeAsync(body, requestType, cancellationToken);
+        }
+
+        try
+        {
+            return Parse(buffer, requestType);
+        }
+        finally
+        {
+            body.AdvanceTo(buffer.End);
+        }
+
+        static ChatCompletionRequest? Parse(ReadOnlySequence<byte> json, JsonTypeInfo<ChatCompletionRequest> type)
+        {
+            if (json.IsSingleSegment)
+            {
+                return JsonSerializer.Deserialize(json.FirstSpan, type);
+            }
+
+            // Over the whole span rather than a reader over the segments: the span overload also refuses trailing bytes.
+            var length = checked((int)json.Length);
+            var copy = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                json.CopyTo(copy);
+                return JsonSerializer.Deserialize(copy.AsSpan(0, length), type);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(copy);
+            }
+        }
     }
 
     /// <summary>Sends a cached answer as the stream the client asked for.</summary>

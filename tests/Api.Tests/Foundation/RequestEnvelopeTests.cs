@@ -104,6 +104,8 @@ public sealed class RequestEnvelopeTests
     [TestCase("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"max_tokens\":-1}", "max_tokens")]
     [TestCase("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"response_format\":\"json\"}", "response_format")]
     [TestCase("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"seed\":\"x\"}", "seed")]
+    [TestCase("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]} {}", null)]
+    [TestCase("{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}x", null)]
     public async Task ChatCompletion_WithBadBody_Is400InTheEnvelope(string body, string? param)
     {
         using var response = await _api.Client.PostAsync("v1/chat/completions", Json(body));
@@ -115,6 +117,67 @@ public sealed class RequestEnvelopeTests
         if (param is not null)
         {
             error.GetProperty("param").GetString().Should().Be(param);
+        }
+    }
+
+    // Bodies from one to hundreds of kilobytes: read whole in one pass or parsed as they arrive, the answer is the same.
+    [TestCase(10)]
+    [TestCase(20_000)]
+    [TestCase(300_000)]
+    public async Task ChatCompletion_WithBodiesOfAnySize_IsAnsweredOrRefusedTheSame(int length)
+    {
+        var valid = $$"""{"model":"demo","messages":[{"role":"user","content":"{{new string('a', length)}}"}]}""";
+
+        using var answered = await _api.Client.PostAsync("v1/chat/completions", Json(valid));
+        using var refused = await _api.Client.PostAsync("v1/chat/completions", Json(valid + " trailing"));
+
+        answered.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var answer = JsonDocument.Parse(await answered.Content.ReadAsStringAsync());
+        answer.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString().Should().NotBeNullOrEmpty();
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ErrorOf(refused)).GetProperty("type").GetString().Should().Be("invalid_request_error");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task ChatCompletion_WithABodyThatArrivesInPieces_IsReadWhole(bool declareLength)
+    {
+        var json = Encoding.UTF8.GetBytes("""{"model":"demo","messages":[{"role":"user","content":"sent in two pieces"}],"max_tokens":5}""");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = new SlowContent(json, declareLength) };
+
+        using var response = await _api.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        answer.RootElement.GetProperty("object").GetString().Should().Be("chat.completion");
+    }
+
+    /// <summary>A body written in two halves with a pause between them (chunked unless its length is declared).</summary>
+    private sealed class SlowContent : HttpContent
+    {
+        private readonly byte[] _json;
+        private readonly bool _declareLength;
+
+        public SlowContent(byte[] json, bool declareLength)
+        {
+            _json = json;
+            _declareLength = declareLength;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            var half = _json.Length / 2;
+            await stream.WriteAsync(_json.AsMemory(0, half));
+            await stream.FlushAsync();
+            await Task.Delay(100);
+            await stream.WriteAsync(_json.AsMemory(half));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _json.Length;
+            return _declareLength;
         }
     }
 
