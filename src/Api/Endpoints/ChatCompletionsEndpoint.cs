@@ -133,10 +133,17 @@ internal static class ChatCompletionsEndpoint
             response.Headers["x-llmplatform-response-cost"] = (outcome.Cost ?? 0m).ToString(CultureInfo.InvariantCulture);
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = Json;
-            if (outcome.Response!.UpstreamJson is { } json)
+            if (outcome.Response!.TakeUpstreamJson() is { Array: { } pooled } json)
             {
-                response.ContentLength = json.Length;
-                await response.Body.WriteAsync(json, cancellationToken);
+                try
+                {
+                    response.ContentLength = json.Count;
+                    await response.Body.WriteAsync(json, cancellationToken);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(pooled);
+                }
             }
             else
             {

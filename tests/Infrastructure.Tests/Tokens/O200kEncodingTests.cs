@@ -140,10 +140,4 @@ public sealed class O200kEncodingTests
         var act = () => O200kVocabulary.Parse(System.Text.Encoding.UTF8.GetBytes(text));
         act.Should().Throw<InvalidDataException>();
     }
-
-    /// <summary>A stream that hands out at most a few bytes per read, as a decompressor may.</summary>
-    private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
-    {
-        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
-    }
 }

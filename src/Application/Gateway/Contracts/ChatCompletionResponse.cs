@@ -5,7 +5,7 @@ namespace LlmPlatform.Application.Gateway.Contracts;
 /// <summary>A non-streamed chat completion (<c>object: chat.completion</c>).</summary>
 public sealed record ChatCompletionResponse
 {
-    private UpstreamBytes<byte[]?> _upstreamJson;
+    private UpstreamBytes<ArraySegment<byte>> _upstreamJson;
 
     // Settable, not init-only or C#-required, for the parser's sake: see ChatCompletionChunk.
     [JsonRequired]
@@ -29,11 +29,21 @@ public sealed record ChatCompletionResponse
     /// <summary>
     /// The whole JSON body an OpenAI-compatible upstream answered with (already parsed into this answer), so that an
     /// answer passed on unchanged goes out as those bytes, with every field the upstream sent, instead of being
-    /// serialized again. Not part of the wire form, of equality, or of a <c>with</c> copy.
+    /// serialized again. The array is rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>; whoever takes it
+    /// (<see cref="TakeUpstreamJson"/>) returns it, and an answer nobody relays leaves it to the collector. Not part of
+    /// the wire form, of equality, or of a <c>with</c> copy.
     /// </summary>
-    internal byte[]? UpstreamJson
+    internal ArraySegment<byte> UpstreamJson
     {
         get => _upstreamJson.For(this);
         set => _upstreamJson = new(this, value);
+    }
+
+    /// <summary>Hands over <see cref="UpstreamJson"/> (empty when there is none) and forgets it.</summary>
+    internal ArraySegment<byte> TakeUpstreamJson()
+    {
+        var json = UpstreamJson;
+        UpstreamJson = default;
+        return json;
     }
 }

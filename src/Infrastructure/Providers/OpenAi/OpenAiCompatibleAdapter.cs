@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using LlmPlatform.Application.Gateway;
@@ -53,19 +54,30 @@ internal class OpenAiCompatibleAdapter : IProviderAdapter
     }
 
     /// <summary>
-    /// Parses the answer and keeps the bytes it came in, so that it can go to the client as the upstream wrote it
+    /// Parses the answer and keeps the bytes it came in (in a pooled array, see
+    /// <see cref="ChatCompletionResponse.UpstreamJson"/>), so that it can go to the client as the upstream wrote it
     /// (its extra fields and explicit nulls included) rather than serialized again.
     /// </summary>
     private static async ValueTask<ChatCompletionResponse?> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var json = await UpstreamBody.ReadAllAsync(content, cancellationToken).ConfigureAwait(false);
-        var answer = JsonSerializer.Deserialize(json, ChatJson.Answer);
-        if (answer is not null)
+        var json = await UpstreamBody.ReadPooledAsync(content, cancellationToken).ConfigureAwait(false);
+        ChatCompletionResponse? answer = null;
+        try
         {
-            answer.UpstreamJson = json;
+            answer = JsonSerializer.Deserialize(json.AsSpan(), ChatJson.Answer);
+            return answer;
         }
-
-        return answer;
+        finally
+        {
+            if (answer is null)
+            {
+                ArrayPool<byte>.Shared.Return(json.Array!);
+            }
+            else
+            {
+                answer.UpstreamJson = json;
+            }
+        }
     }
 
     public async ValueTask<Result<IChatCompletionStream>> StreamChatAsync(ProviderCall call, CancellationToken cancellationToken)

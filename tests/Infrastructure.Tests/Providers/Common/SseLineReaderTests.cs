@@ -59,16 +59,4 @@ public sealed class SseLineReaderTests
         (await reader.ReadUtf8EventAsync(CancellationToken.None)).Should().BeFalse();
         (await reader.ReadUtf8EventAsync(CancellationToken.None)).Should().BeFalse();
     }
-
-    /// <summary>A body that hands out one byte per read, as a slow network might.</summary>
-    private sealed class TrickleStream(byte[] bytes) : MemoryStream(bytes)
-    {
-        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(1, count));
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            base.ReadAsync(buffer[..Math.Min(1, buffer.Length)], cancellationToken);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            base.ReadAsync(buffer, offset, Math.Min(1, count), cancellationToken);
-    }
 }
