@@ -42,12 +42,21 @@ public sealed class ChatCompletionChunkTests
     {
         var relayed = new ChatCompletionResponse { Id = "a1", Model = "m", Choices = [], UpstreamJson = "{\"id\":\"a1\"}"u8.ToArray() };
         var built = relayed with { };
-        built.UpstreamJson.Should().BeNull("a copy may have been changed");
+        built.UpstreamJson.Array.Should().BeNull("a copy may have been changed");
 
-        relayed.UpstreamJson.Should().HaveCount(11);
+        relayed.UpstreamJson.Count.Should().Be(11);
         relayed.Should().Be(built);
         relayed.GetHashCode().Should().Be(built.GetHashCode());
         relayed.Should().NotBe(built with { Id = "a2" });
+    }
+
+    [Test]
+    public void Answer_TakeUpstreamJson_HandsTheBytesOverOnce()
+    {
+        var answer = new ChatCompletionResponse { Id = "a1", Model = "m", Choices = [], UpstreamJson = "{\"id\":\"a1\"}"u8.ToArray() };
+
+        answer.TakeUpstreamJson().Count.Should().Be(11);
+        answer.TakeUpstreamJson().Array.Should().BeNull("the taker owns them now");
     }
 
     [Test]
