@@ -336,15 +336,27 @@ internal sealed class GatewayAdmissionBehaviour<TRequest, TResponse> : IPipeline
             return 0;
         }
 
-        var inputPrice = deployments.Max(d => d.Pricing.InputCostPerToken);
-        var outputPrice = deployments.Max(d => d.Pricing.OutputCostPerToken);
+        // The dearest deployment of the group, which the router may pick (a loop: this runs on every request).
+        decimal inputPrice = 0, outputPrice = 0;
+        int? maxTokens = null;
+        for (var i = 0; i < deployments.Count; i++)
+        {
+            var deployment = deployments[i];
+            inputPrice = Math.Max(inputPrice, deployment.Pricing.InputCostPerToken);
+            outputPrice = Math.Max(outputPrice, deployment.Pricing.OutputCostPerToken);
+            if (deployment.Settings.MaxTokens is { } tokens && (maxTokens is null || tokens > maxTokens))
+            {
+                maxTokens = tokens;
+            }
+        }
+
         if (inputPrice == 0 && outputPrice == 0)
         {
             return 0;
         }
 
         var prompt = request.EstimatePromptTokens(ApproximateTokenCounter.Instance);
-        var output = request.MaxOutputTokens ?? deployments.Max(d => d.Settings.MaxTokens) ?? DefaultMaxOutputTokens;
+        var output = request.MaxOutputTokens ?? maxTokens ?? DefaultMaxOutputTokens;
         return Nanos.FromUsdCeiling((prompt * inputPrice) + (output * outputPrice));
     }
 }

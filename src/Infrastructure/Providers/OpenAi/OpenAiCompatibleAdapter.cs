@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LlmPlatform.Application.Gateway;
 using LlmPlatform.Application.Gateway.Contracts;
@@ -18,6 +19,13 @@ internal class OpenAiCompatibleAdapter : IProviderAdapter
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _http;
+
+    /// <summary>
+    /// Each deployment's chat URL, made once: a new <see cref="Uri"/> per request cost its parse and, in the
+    /// connection pool, its host's details again. Deployments are immutable and replaced on a change, and an entry
+    /// goes with its deployment.
+    /// </summary>
+    private readonly ConditionalWeakTable<ModelDeployment, Uri> _chatUris = new();
 
     public OpenAiCompatibleAdapter(ProviderHttp http)
     {
@@ -111,7 +119,13 @@ internal class OpenAiCompatibleAdapter : IProviderAdapter
             AdditionalProperties = extra,
         };
 
-        var message = new HttpRequestMessage(HttpMethod.Post, ChatUri(call.Deployment))
+        if (!_chatUris.TryGetValue(call.Deployment, out var uri))
+        {
+            uri = ChatUri(call.Deployment);
+            _chatUris.AddOrUpdate(call.Deployment, uri);
+        }
+
+        var message = new HttpRequestMessage(HttpMethod.Post, uri)
         {
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(upstream, GatewayJsonContext.Default.ChatCompletionRequest)),
         };
