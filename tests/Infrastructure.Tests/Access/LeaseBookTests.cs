@@ -60,15 +60,45 @@ public sealed class LeaseBookTests
     }
 
     [Test]
-    public void TryAdmit_WhenRedisWasNotHeardFromForASecond_AsksRedis()
+    public void TryAdmit_WhenRedisWasNotHeardFromForASecond_StillAdmitsFromTheLease_AndAsksAgainOnce()
     {
         var book = new LeaseBook(_time);
-        var check = Rpm(1000);
-        book.Granted([check], new LimitDecision(true, [1], -1), [10]);
+        var rpm = Rpm(1000);
+        var tpm = Tpm(100_000);
+        book.Granted([rpm, tpm], new LimitDecision(true, [1, 0], -1), [20, 0]);
+        book.TryAdmit([rpm, tpm], out var refill).Should().NotBeNull();
+        refill.Should().BeFalse("Redis was heard from just now and the lease is full");
 
         _time.Advance(LeaseBook.Freshness + TimeSpan.FromMilliseconds(1));
 
-        book.TryAdmit([check], out _).Should().BeNull();
+        book.TryAdmit([rpm, tpm], out refill).Should().NotBeNull("what the lease holds is counted in Redis already");
+        refill.Should().BeTrue("a stale lease is heard of again in the background");
+        book.TryAdmit([rpm, tpm], out refill).Should().NotBeNull();
+        refill.Should().BeFalse("one background request at a time");
+
+        book.Granted([rpm, tpm], new LimitDecision(true, [21, 0], -1), [0, 0]);
+        _time.Advance(LeaseBook.Freshness / 2);
+        book.TryAdmit([rpm, tpm], out refill).Should().NotBeNull();
+        refill.Should().BeFalse("the refill's answer made the lease fresh again");
+    }
+
+    [Test]
+    public void Refused_RecordsTheValuesRedisRead_SoATokenCounterPastItsLimitStopsLocalAdmissions()
+    {
+        var book = new LeaseBook(_time);
+        var tpm = Tpm(10_000);
+        var rpm = Rpm(1000);
+        book.Granted([tpm, rpm], new LimitDecision(true, [1_000, 1], -1), [0, 20]);
+        _time.Advance(LeaseBook.Freshness + TimeSpan.FromMilliseconds(1));
+        book.TryAdmit([tpm, rpm], out var refill).Should().NotBeNull();
+        refill.Should().BeTrue();
+
+        // Other nodes spent the tokens meanwhile: the background probe is refused by the token counter.
+        book.Refused([tpm, rpm], new LimitDecision(false, [12_000, 0], 0));
+
+        book.TryAdmit([tpm, rpm], out refill).Should().BeNull("the token counter is past its limit now");
+        book.TryAdmit([rpm], out refill).Should().NotBeNull("the request lease still holds what it was granted");
+        refill.Should().BeFalse("Redis was just heard from");
     }
 
     [Test]

@@ -126,6 +126,32 @@ public sealed class RedisLimitStoreTests
     }
 
     [Test]
+    public async Task StaleTokenLease_IsAdmittedOnce_ThenLearnsThatOtherNodesSpentTheLimit()
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(ConnectionStrings.ToNpgsql(TestEnvironment.DatabaseUrl));
+        var time = new ShiftableTimeProvider();
+        await using var nodeA = new LimitStore(_redis, dataSource, time, NullLogger<LimitStore>.Instance);
+        await using var nodeB = new LimitStore(_redis, dataSource, time, NullLogger<LimitStore>.Instance);
+        var tokens = new LimitCheck("t:k:" + Guid.NewGuid().ToString("N") + ":1", LimitKind.Tokens, 10_000, 0, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+        (await nodeA.TryAdmitAsync([tokens], CancellationToken.None)).Admitted.Should().BeTrue("the first admission goes to Redis");
+        (await nodeB.TryAdmitAsync([tokens], CancellationToken.None)).Admitted.Should().BeTrue();
+
+        // Node B's requests spend the whole limit; node A has not heard from Redis since.
+        await nodeB.SettleAsync([new LimitAdjustment(tokens.Key, LimitKind.Tokens, 12_000, tokens.Ttl)], CancellationToken.None);
+        time.Advance(LeaseBook.Freshness + TimeSpan.FromMilliseconds(1));
+
+        (await nodeA.TryAdmitAsync([tokens], CancellationToken.None)).Admitted.Should().BeTrue("a stale counter under half its limit admits, and asks Redis again");
+        var refused = false;
+        for (var i = 0; i < 200 && !refused; i++)
+        {
+            await Task.Delay(10);
+            refused = !(await nodeA.TryAdmitAsync([tokens], CancellationToken.None)).Admitted;
+        }
+
+        refused.Should().BeTrue("once Redis's answer is back, node A refuses like Redis");
+    }
+
+    [Test]
     public async Task Leases_FromTwoNodes_NeverLetMoreThanTheLimitThrough()
     {
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(ConnectionStrings.ToNpgsql(TestEnvironment.DatabaseUrl));

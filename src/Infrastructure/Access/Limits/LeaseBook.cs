@@ -13,12 +13,17 @@ namespace LlmPlatform.Infrastructure.Access.Limits;
 /// to Redis as before. Request counters lease a fiftieth of the limit (at most 256 requests), budgets 64
 /// reservations: sized so that 64 requests at once seldom drain a lease before its refill is back. Token counters
 /// cannot be leased (a request's tokens are known only afterwards) and are admitted locally only while the last
-/// value Redis reported, at most <see cref="Freshness"/> old, is under half the limit. Parallel-request counters
-/// always go to Redis.
+/// value Redis reported is under half the limit. Parallel-request counters always go to Redis.
+/// <para>
+/// A lease whose last word from Redis is older than <see cref="Freshness"/> still admits (what it holds is counted
+/// already), and the admission asks Redis again in the background. A node that serves one request a second or
+/// fewer thus never waits for Redis before the upstream call. What staleness can cost is bounded: a token counter
+/// that other nodes pushed past its limit lets this node through the requests of one background round trip.
+/// </para>
 /// </remarks>
 internal sealed class LeaseBook
 {
-    /// <summary>How old the last word from Redis about a counter may be for a local admission.</summary>
+    /// <summary>How old the last word from Redis about a counter may be before an admission asks again (in the background).</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
 
     /// <summary>How long an unused budget lease is kept before it is handed back.</summary>
@@ -40,12 +45,14 @@ internal sealed class LeaseBook
 
     /// <summary>
     /// Admits the request from this node's leases when every check can be; otherwise takes nothing and returns null.
-    /// <paramref name="refill"/> says whether a lease ran low and should be topped up in the background. Leases that
+    /// <paramref name="refill"/> says whether a lease ran low or was not heard of for a while, and should be topped
+    /// up and heard of again in the background. Leases that
     /// ran out of time or whose limit changed are dropped, to be handed back (<see cref="TakeHandBack"/>).
     /// </summary>
     public LimitDecision? TryAdmit(IReadOnlyList<LimitCheck> checks, out bool refill)
     {
         refill = false;
+        var stale = false;
         var now = _time.GetUtcNow();
         lock (_gate)
         {
@@ -64,15 +71,18 @@ internal sealed class LeaseBook
                 }
 
                 var used = lease.Known - lease.Left;
-                var fresh = now - lease.SyncedAt <= Freshness;
                 var admits = check.Kind == LimitKind.Tokens
-                    ? fresh && lease.Known < check.Limit / 2
-                    : fresh && lease.Left >= check.Amount && used < check.Limit;
+                    ? lease.Known < check.Limit / 2
+                    : lease.Left >= check.Amount && used < check.Limit;
                 if (!admits)
                 {
                     return null;
                 }
+
+                stale |= now - lease.SyncedAt > Freshness && !lease.Refilling;
             }
+
+            refill = stale;
 
             var values = new long[checks.Count];
             for (var i = 0; i < checks.Count; i++)
@@ -167,6 +177,31 @@ internal sealed class LeaseBook
                 lease.SyncedAt = now;
                 lease.ExpiresAt = expires;
                 lease.Refilling = false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records what Redis said when it refused a refill (a counter at its limit): the values it read, up to the
+    /// refusing counter's, and that it was heard from, so that the next admissions do not ask again at once.
+    /// </summary>
+    public void Refused(IReadOnlyList<LimitCheck> checks, LimitDecision decision)
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            for (var i = 0; i < checks.Count; i++)
+            {
+                if (_leases.TryGetValue(checks[i].Key, out var lease))
+                {
+                    if (i <= decision.RefusedAt)
+                    {
+                        lease.Known = decision.Values[i];
+                    }
+
+                    lease.SyncedAt = now;
+                    lease.Refilling = false;
+                }
             }
         }
     }

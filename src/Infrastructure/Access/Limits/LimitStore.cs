@@ -110,7 +110,10 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
         }
     }
 
-    /// <summary>Tops up the leases of a request's counters while its requests go on being admitted locally.</summary>
+    /// <summary>
+    /// Tops up the leases of a request's counters, and hears their values from Redis again, while its requests go on
+    /// being admitted locally.
+    /// </summary>
     private async Task RefillAsync(IReadOnlyList<LimitCheck> checks)
     {
         var probe = new LimitCheck[checks.Count];
@@ -128,7 +131,7 @@ internal sealed partial class LimitStore : ILimitStore, IAsyncDisposable
             }
             else
             {
-                _leases.RefillFailed(probe);
+                _leases.Refused(probe, decision);
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
