@@ -128,10 +128,8 @@ public sealed class RedisLimitStoreTests
     [Test]
     public async Task StaleTokenLease_IsAdmittedOnce_ThenLearnsThatOtherNodesSpentTheLimit()
     {
-        await using var dataSource = Npgsql.NpgsqlDataSource.Create(ConnectionStrings.ToNpgsql(TestEnvironment.DatabaseUrl));
-        var time = new ShiftableTimeProvider();
-        await using var nodeA = new LimitStore(_redis, dataSource, time, NullLogger<LimitStore>.Instance);
-        await using var nodeB = new LimitStore(_redis, dataSource, time, NullLogger<LimitStore>.Instance);
+        await using var nodes = new TwoNodes(_redis);
+        var (nodeA, nodeB, time) = (nodes.A, nodes.B, nodes.Time);
         var tokens = new LimitCheck("t:k:" + Guid.NewGuid().ToString("N") + ":1", LimitKind.Tokens, 10_000, 0, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
         (await nodeA.TryAdmitAsync([tokens], CancellationToken.None)).Admitted.Should().BeTrue("the first admission goes to Redis");
         (await nodeB.TryAdmitAsync([tokens], CancellationToken.None)).Admitted.Should().BeTrue();
@@ -154,10 +152,8 @@ public sealed class RedisLimitStoreTests
     [Test]
     public async Task Leases_FromTwoNodes_NeverLetMoreThanTheLimitThrough()
     {
-        await using var dataSource = Npgsql.NpgsqlDataSource.Create(ConnectionStrings.ToNpgsql(TestEnvironment.DatabaseUrl));
-        var time = new ShiftableTimeProvider();
-        await using var nodeA = new LimitStore(_redis, dataSource, time, NullLogger<LimitStore>.Instance);
-        await using var nodeB = new LimitStore(_redis, dataSource, time, NullLogger<LimitStore>.Instance);
+        await using var nodes = new TwoNodes(_redis);
+        var (nodeA, nodeB) = (nodes.A, nodes.B);
         var check = new LimitCheck("r:k:" + Guid.NewGuid().ToString("N") + ":1", LimitKind.Requests, 1_000, 1, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
 
         var admitted = 0;
@@ -168,5 +164,30 @@ public sealed class RedisLimitStoreTests
         }
 
         admitted.Should().BeLessThanOrEqualTo(1_000).And.BeGreaterThanOrEqualTo(1_000 - (2 * 2 * 20), "at most the leases left on the nodes go unused");
+    }
+
+    /// <summary>Two nodes' limit stores on the test Redis, with one clock.</summary>
+    private sealed class TwoNodes : IAsyncDisposable
+    {
+        private readonly Npgsql.NpgsqlDataSource _dataSource = Npgsql.NpgsqlDataSource.Create(ConnectionStrings.ToNpgsql(TestEnvironment.DatabaseUrl));
+
+        public TwoNodes(RedisConnection redis)
+        {
+            A = new LimitStore(redis, _dataSource, Time, NullLogger<LimitStore>.Instance);
+            B = new LimitStore(redis, _dataSource, Time, NullLogger<LimitStore>.Instance);
+        }
+
+        public ShiftableTimeProvider Time { get; } = new();
+
+        public LimitStore A { get; }
+
+        public LimitStore B { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await A.DisposeAsync();
+            await B.DisposeAsync();
+            await _dataSource.DisposeAsync();
+        }
     }
 }
