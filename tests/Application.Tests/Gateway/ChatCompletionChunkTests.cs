@@ -60,6 +60,41 @@ public sealed class ChatCompletionChunkTests
     }
 
     [Test]
+    public void Answer_DeferredChoices_AreBuiltOnFirstRead_Once()
+    {
+        var builds = 0;
+        var answer = new ChatCompletionResponse { Id = "a1", Model = "m" };
+        answer.DeferChoices("[]"u8.ToArray(), _ =>
+        {
+            builds++;
+            return [new ChatChoice { Message = new ChatResponseMessage { Content = "built" } }];
+        });
+
+        builds.Should().Be(0);
+        answer.Choices.Single().Message.Content.Should().Be("built");
+        answer.Choices.Should().HaveCount(1);
+        builds.Should().Be(1);
+
+        answer.Choices = [];
+        answer.Choices.Should().BeEmpty("a set replaces what was deferred");
+    }
+
+    [Test]
+    public void Answer_DeferredChoices_CannotBeReadOnceTheBytesAreHandedOver_NorInACopy()
+    {
+        var answer = new ChatCompletionResponse { Id = "a1", Model = "m", UpstreamJson = "{\"id\":\"a1\"}"u8.ToArray() };
+        answer.DeferChoices("[]"u8.ToArray(), _ => []);
+        var copy = answer with { Usage = Usage.Of(1, 1) };
+
+        answer.TakeUpstreamJson();
+
+        var original = () => answer.Choices;
+        var copied = () => copy.Choices;
+        original.Should().Throw<InvalidOperationException>("the bytes went back to their pool");
+        copied.Should().Throw<InvalidOperationException>("a copy shared them");
+    }
+
+    [Test]
     public void TakeUpstreamJson_HandsTheBytesOverOnce()
     {
         var chunk = Chunk();

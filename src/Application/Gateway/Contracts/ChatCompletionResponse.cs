@@ -6,6 +6,7 @@ namespace LlmPlatform.Application.Gateway.Contracts;
 public sealed record ChatCompletionResponse
 {
     private UpstreamBytes<ArraySegment<byte>> _upstreamJson;
+    private DeferredChoices? _deferredChoices;
 
     // Settable, not init-only or C#-required, for the parser's sake: see ChatCompletionChunk.
     [JsonRequired]
@@ -18,9 +19,30 @@ public sealed record ChatCompletionResponse
     [JsonRequired]
     public string Model { get; set; } = string.Empty;
 
-    /// <summary>Never null: an upstream that sends <c>"choices": null</c> sent no choices.</summary>
+    /// <summary>
+    /// Never null: an upstream that sends <c>"choices": null</c> sent no choices. Built on first read when the
+    /// upstream's bytes were checked but not built (<see cref="DeferChoices"/>).
+    /// </summary>
     [JsonRequired]
-    public IReadOnlyList<ChatChoice> Choices { get; set => field = value ?? []; } = [];
+    public IReadOnlyList<ChatChoice> Choices
+    {
+        get
+        {
+            if (_deferredChoices is { } deferred)
+            {
+                field = deferred.Build();
+                _deferredChoices = null;
+            }
+
+            return field;
+        }
+
+        set
+        {
+            field = value ?? [];
+            _deferredChoices = null;
+        }
+    } = [];
 
     public Usage? Usage { get; set; }
 
@@ -39,11 +61,19 @@ public sealed record ChatCompletionResponse
         set => _upstreamJson = new(this, value);
     }
 
-    /// <summary>Hands over <see cref="UpstreamJson"/> (empty when there is none) and forgets it.</summary>
+    /// <summary>
+    /// Hands over <see cref="UpstreamJson"/> (empty when there is none) and forgets it. Choices not built by then
+    /// cannot be any more (the bytes go back to their pool): reading them afterwards, here or in a copy, throws.
+    /// </summary>
     internal ArraySegment<byte> TakeUpstreamJson()
     {
         var json = UpstreamJson;
         UpstreamJson = default;
+        _deferredChoices?.Release();
         return json;
     }
+
+    /// <summary>Sets choices that are built from the upstream's (checked) bytes when first read.</summary>
+    internal void DeferChoices(ReadOnlyMemory<byte> json, Func<ReadOnlyMemory<byte>, IReadOnlyList<ChatChoice>> read) =>
+        _deferredChoices = new DeferredChoices(json, read);
 }

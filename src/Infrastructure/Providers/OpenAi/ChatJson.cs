@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -35,6 +36,23 @@ internal static class ChatJson
     [ThreadStatic]
     private static string? t_fingerprint;
 
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        AllowTrailingCommas = GatewayJsonContext.Default.Options.AllowTrailingCommas,
+        CommentHandling = GatewayJsonContext.Default.Options.ReadCommentHandling,
+        MaxDepth = GatewayJsonContext.Default.Options.MaxDepth,
+    };
+
+    private static readonly Func<ReadOnlyMemory<byte>, IReadOnlyList<ChatChoice>> BuildChoices = static json =>
+    {
+        var reader = new Utf8JsonReader(json.Span, ReaderOptions);
+        reader.Read();
+        return ReadChoices(ref reader, "chat.completion", "message"u8, AnswerChoice)!;
+    };
+
+    private static readonly ChoiceFactory<ChatChoice> AnswerChoice = static (index, message, finish, logprobs) =>
+        new ChatChoice { Index = index, Message = message!, FinishReason = finish, Logprobs = logprobs };
+
     /// <summary>The type to read stream chunks with: the gateway's serializer options, the one-pass reader at the root.</summary>
     public static JsonTypeInfo<ChatCompletionChunk> Chunk { get; } = JsonMetadataServices.CreateValueInfo<ChatCompletionChunk>(
         GatewayJsonContext.Default.Options,
@@ -54,24 +72,63 @@ internal static class ChatJson
             },
             GatewayJsonContext.Default.ChatCompletionChunk));
 
-    /// <summary>The type to read whole (non-streamed) answers with.</summary>
+    /// <summary>The type to read whole (non-streamed) answers with, choices built at once.</summary>
     public static JsonTypeInfo<ChatCompletionResponse> Answer { get; } = JsonMetadataServices.CreateValueInfo<ChatCompletionResponse>(
         GatewayJsonContext.Default.Options,
-        new Converter<ChatCompletionResponse, ChatChoice>(
-            "chat.completion",
-            "message"u8.ToArray(),
-            static (index, message, finish, logprobs) => new ChatChoice { Index = index, Message = message!, FinishReason = finish, Logprobs = logprobs },
-            static head => new ChatCompletionResponse
+        new Converter<ChatCompletionResponse, ChatChoice>("chat.completion", "message"u8.ToArray(), AnswerChoice, BuildAnswer, GatewayJsonContext.Default.ChatCompletionResponse));
+
+    /// <summary>
+    /// Reads a whole answer from its bytes, refusing what <see cref="Answer"/> refuses (a
+    /// <see cref="JsonException"/>), null for a JSON null. Its choices are checked now and built from
+    /// <paramref name="json"/> when first read, so the bytes must stay as they are until then (see
+    /// <see cref="ChatCompletionResponse.TakeUpstreamJson"/>).
+    /// </summary>
+    public static ChatCompletionResponse? ReadAnswer(ReadOnlyMemory<byte> json)
+    {
+        var reader = new Utf8JsonReader(json.Span, ReaderOptions);
+        try
+        {
+            if (!reader.Read())
             {
-                Id = head.Id!,
-                Object = head.HasObject ? head.Object! : "chat.completion",
-                Created = head.Created,
-                Model = head.Model!,
-                Choices = head.Choices!,
-                Usage = head.Usage,
-                SystemFingerprint = head.SystemFingerprint,
-            },
-            GatewayJsonContext.Default.ChatCompletionResponse));
+                throw new JsonException("The answer is empty.");
+            }
+
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return reader.Read() ? throw new JsonException("The answer has data after its end.") : null;
+            }
+
+            var head = ReadObject<ChatChoice>(ref reader, "chat.completion", "message"u8, null);
+            if (reader.Read())
+            {
+                throw new JsonException("The answer has data after its end.");
+            }
+
+            var answer = BuildAnswer(head);
+            if (!head.ChoicesJson.Equals(default(Range)))
+            {
+                answer.DeferChoices(json[head.ChoicesJson], BuildChoices);
+            }
+
+            return answer;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // What the serializer turns a value of the wrong type into (a string read as a number, say).
+            throw new JsonException(ex.Message, ex);
+        }
+    }
+
+    private static ChatCompletionResponse BuildAnswer(Head<ChatChoice> head) => new()
+    {
+        Id = head.Id!,
+        Object = head.HasObject ? head.Object! : "chat.completion",
+        Created = head.Created,
+        Model = head.Model!,
+        Choices = head.Choices!,
+        Usage = head.Usage,
+        SystemFingerprint = head.SystemFingerprint,
+    };
 
     /// <summary>Reads one kind of object in one pass; writes it with the generated serializer.</summary>
     private sealed class Converter<T, TChoice>(
@@ -100,11 +157,18 @@ internal static class ChatJson
         public List<TChoice>? Choices;
         public Usage? Usage;
         public string? SystemFingerprint;
+
+        /// <summary>Where the (checked, not built) choices array is in the input; empty when they were built or null.</summary>
+        public Range ChoicesJson;
     }
 
     private delegate TChoice ChoiceFactory<out TChoice>(int index, ChatResponseMessage? message, string? finishReason, JsonElement? logprobs);
 
-    private static Head<TChoice> ReadObject<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice> choice)
+    /// <summary>
+    /// Reads a chunk or an answer. Without a <paramref name="choice"/> factory the choices are checked (what building
+    /// them would refuse, refused) but not built, and <see cref="Head{TChoice}.ChoicesJson"/> says where they are.
+    /// </summary>
+    private static Head<TChoice> ReadObject<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice>? choice)
     {
         ExpectObject(ref reader, what);
         var head = default(Head<TChoice>);
@@ -137,7 +201,10 @@ internal static class ChatJson
             else if (reader.ValueTextEquals("choices"u8))
             {
                 reader.Read();
+                var start = reader.TokenStartIndex;
+                var isArray = reader.TokenType == JsonTokenType.StartArray;
                 head.Choices = ReadChoices(ref reader, what, messageName, choice);
+                head.ChoicesJson = choice is null && isArray ? new Range((int)start, (int)reader.BytesConsumed) : default;
                 choices = true;
             }
             else if (reader.ValueTextEquals("usage"u8))
@@ -165,7 +232,7 @@ internal static class ChatJson
         return head;
     }
 
-    private static List<TChoice>? ReadChoices<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice> choice)
+    private static List<TChoice>? ReadChoices<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice>? choice)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -177,17 +244,19 @@ internal static class ChatJson
             throw new JsonException($"A {what}'s 'choices' must be an array.");
         }
 
-        var list = new List<TChoice>(1);
+        var list = choice is null ? null : new List<TChoice>(1);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(ReadChoice(ref reader, what, messageName, choice));
+            var read = ReadChoice(ref reader, what, messageName, choice);
+            list?.Add(read);
         }
 
         return list;
     }
 
-    private static TChoice ReadChoice<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice> choice)
+    private static TChoice ReadChoice<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice>? choice)
     {
+        var keep = choice is not null;
         ExpectObject(ref reader, "choice");
         var index = 0;
         ChatResponseMessage? message = null;
@@ -204,18 +273,25 @@ internal static class ChatJson
             else if (reader.ValueTextEquals(messageName))
             {
                 reader.Read();
-                message = ReadMessage(ref reader);
+                message = ReadMessage(ref reader, keep);
                 hasMessage = true;
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
             {
                 reader.Read();
-                finishReason = reader.GetString();
+                finishReason = Text(ref reader, keep);
             }
             else if (reader.ValueTextEquals("logprobs"u8))
             {
                 reader.Read();
-                logprobs = reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+                if (keep && reader.TokenType != JsonTokenType.Null)
+                {
+                    logprobs = JsonElement.ParseValue(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
             else
             {
@@ -225,11 +301,12 @@ internal static class ChatJson
         }
 
         return hasMessage
-            ? choice(index, message, finishReason, logprobs)
+            ? (keep ? choice!(index, message, finishReason, logprobs) : default!)
             : throw new JsonException($"A {what}'s choice is missing '{System.Text.Encoding.UTF8.GetString(messageName)}'.");
     }
 
-    private static ChatResponseMessage? ReadMessage(ref Utf8JsonReader reader)
+    /// <summary>Reads a message or a delta; without <paramref name="keep"/>, checks it and returns null.</summary>
+    private static ChatResponseMessage? ReadMessage(ref Utf8JsonReader reader, bool keep)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -237,33 +314,38 @@ internal static class ChatJson
         }
 
         ExpectObject(ref reader, "message");
-        var message = new ChatResponseMessage();
+        var message = keep ? new ChatResponseMessage() : null;
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("role"u8))
             {
                 reader.Read();
-                message.Role = reader.GetString();
+                var role = Text(ref reader, keep);
+                message?.Role = role;
             }
             else if (reader.ValueTextEquals("content"u8))
             {
                 reader.Read();
-                message.Content = reader.GetString();
+                var content = Text(ref reader, keep);
+                message?.Content = content;
             }
             else if (reader.ValueTextEquals("refusal"u8))
             {
                 reader.Read();
-                message.Refusal = reader.GetString();
+                var refusal = Text(ref reader, keep);
+                message?.Refusal = refusal;
             }
             else if (reader.ValueTextEquals("tool_calls"u8))
             {
                 reader.Read();
-                message.ToolCalls = JsonSerializer.Deserialize(ref reader, ToolCalls);
+                var calls = JsonSerializer.Deserialize(ref reader, ToolCalls);
+                message?.ToolCalls = calls;
             }
             else if (reader.ValueTextEquals("function_call"u8))
             {
                 reader.Read();
-                message.FunctionCall = JsonSerializer.Deserialize(ref reader, FunctionCall);
+                var call = JsonSerializer.Deserialize(ref reader, FunctionCall);
+                message?.FunctionCall = call;
             }
             else
             {
@@ -273,6 +355,42 @@ internal static class ChatJson
         }
 
         return message;
+    }
+
+    /// <summary>
+    /// The string at the reader when <paramref name="keep"/>; otherwise null, after the checks <c>GetString</c> makes
+    /// (a string or null, valid UTF-8, valid escapes), without making the string.
+    /// </summary>
+    private static string? Text(ref Utf8JsonReader reader, bool keep)
+    {
+        if (keep || reader.TokenType != JsonTokenType.String)
+        {
+            // For a check, GetString of a null is null and of anything but a string throws what building would.
+            var text = reader.GetString();
+            return keep ? text : null;
+        }
+
+        if (!reader.ValueIsEscaped)
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+            {
+                reader.GetString();
+            }
+
+            return null;
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(reader.ValueSpan.Length);
+        try
+        {
+            reader.CopyString(chars);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+
+        return null;
     }
 
     /// <summary>The string at the reader (what <c>GetString</c> gives), the last one read if it has the same text.</summary>

@@ -64,7 +64,8 @@ internal class OpenAiCompatibleAdapter : IProviderAdapter
     /// <summary>
     /// Parses the answer and keeps the bytes it came in (in a pooled array, see
     /// <see cref="ChatCompletionResponse.UpstreamJson"/>), so that it can go to the client as the upstream wrote it
-    /// (its extra fields and explicit nulls included) rather than serialized again.
+    /// (its extra fields and explicit nulls included) rather than serialized again. Its choices are checked now and
+    /// built only if something reads them (a translation, the cache, a usage count): a relayed answer never does.
     /// </summary>
     private static async ValueTask<ChatCompletionResponse?> ReadAnswerAsync(HttpContent content, CancellationToken cancellationToken)
     {
@@ -72,7 +73,7 @@ internal class OpenAiCompatibleAdapter : IProviderAdapter
         ChatCompletionResponse? answer = null;
         try
         {
-            answer = JsonSerializer.Deserialize(json.AsSpan(), ChatJson.Answer);
+            answer = ChatJson.ReadAnswer(json);
             return answer;
         }
         finally

@@ -107,6 +107,55 @@ public sealed class ChatJsonTests
     }
 
     [Test]
+    public void ReadAnswerDeferred_BuildsTheSameAnswerWhenItsChoicesAreRead([ValueSource(nameof(ValidAnswers))] string json)
+    {
+        var expected = JsonSerializer.Deserialize(json, GatewayJsonContext.Default.ChatCompletionResponse);
+        var actual = ChatJson.ReadAnswer(System.Text.Encoding.UTF8.GetBytes(json));
+
+        WriteAnswer(actual).Should().Be(WriteAnswer(expected));
+    }
+
+    [Test]
+    public void ReadAnswerDeferred_RefusesWhatTheGeneratedParserRefuses([ValueSource(nameof(InvalidAnswers))] string json)
+    {
+        var deferred = () => ChatJson.ReadAnswer(System.Text.Encoding.UTF8.GetBytes(json));
+
+        deferred.Should().Throw<JsonException>();
+    }
+
+    // Text the choices hold that cannot become a string: refused when the answer is read, not when a choice is.
+    [TestCase(new byte[] { 0xC3, 0x28 })]
+    [TestCase(new byte[] { 0xED, 0xA0, 0x80 })]
+    [TestCase(new byte[] { 0xFF })]
+    [TestCase(new byte[] { (byte)'\\', (byte)'u', (byte)'d', (byte)'8', (byte)'0', (byte)'0' })]
+    [TestCase(new byte[] { (byte)'\\', (byte)'u', (byte)'d', (byte)'c', (byte)'0', (byte)'0', (byte)'x' })]
+    public void ReadAnswer_RefusesTextThatIsNotUnicode_BothWays(byte[] bad)
+    {
+        foreach (var field in new[] { "content", "role", "refusal" })
+        {
+            var json = System.Text.Encoding.UTF8.GetBytes($$"""{"id":"a","model":"m","choices":[{"index":0,"message":{"{{field}}":"ok """)
+                .Concat(bad).Concat(System.Text.Encoding.UTF8.GetBytes("\"}}]}")).ToArray();
+
+            var generated = () => JsonSerializer.Deserialize(json, GatewayJsonContext.Default.ChatCompletionResponse);
+            var deferred = () => ChatJson.ReadAnswer(json);
+
+            generated.Should().Throw<JsonException>(field);
+            deferred.Should().Throw<JsonException>(field);
+        }
+    }
+
+    [Test]
+    public void ReadAnswerDeferred_ReadsUnicodeAndEscapesLikeTheGeneratedParser()
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes("""{"id":"a","model":"m","choices":[{"index":0,"message":{"content":"caf\u00e9 \ud83d\ude00 \"q\" \\ 日本 😀","refusal":null},"finish_reason":"st\u006fp"}]}""");
+
+        var answer = ChatJson.ReadAnswer(json)!;
+
+        answer.Choices.Single().Message.Content.Should().Be("café 😀 \"q\" \\ 日本 😀");
+        answer.Choices.Single().FinishReason.Should().Be("stop");
+    }
+
+    [Test]
     public void ReadAnswer_RefusesANullChoice()
     {
         // The generated parser keeps the null, and the usage count or a translation would then fail on it.
