@@ -480,6 +480,26 @@ public sealed class RouterTests
         (await response.Content.ReadAsStringAsync()).Should().Be(answer, "the declared length was the compressed one; the answer is the decompressed whole");
     }
 
+    // Answers relayed as their bytes still have their choices checked: a malformed one is the upstream's fault.
+    [TestCase("""{"id":"x","object":"chat.completion","created":1,"model":"m-a","choices":"none","usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""")]
+    [TestCase("""{"id":"x","object":"chat.completion","created":1,"model":"m-a","choices":[null],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""")]
+    [TestCase("""{"id":"x","object":"chat.completion","created":1,"model":"m-a","choices":[{"index":0,"message":{"content":5}}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""")]
+    [TestCase("""{"id":"x","object":"chat.completion","created":1,"model":"m-a","choices":[{"index":0,"message":{"content":"\ud800"}}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""")]
+    [TestCase("""{"id":"x","object":"chat.completion","created":1,"model":"m-a","choices":[{"index":"0","message":{}}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""")]
+    [TestCase("""{"id":"x","object":"chat.completion","created":1,"model":"m-a","choices":[{"index":0,"message":{"tool_calls":{}}}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""")]
+    public async Task OpenAiAnswerWithMalformedChoices_Is502(string answer)
+    {
+        await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
+        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
+        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
+
+        using var response = await api.Client.PostAsync("v1/chat/completions", new StringContent("""{"model":"group","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        json.RootElement.GetProperty("error").GetProperty("message").GetString().Should().Contain("openai");
+    }
+
     [Test]
     public async Task OpenAiAnswerWithoutUsage_GoesOutWithTheUsageTheGatewayCounted()
     {
