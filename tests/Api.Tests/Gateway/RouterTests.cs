@@ -38,6 +38,14 @@ public sealed class RouterTests
         _b.Script.Reset();
     }
 
+    /// <summary>Both deployments of the group answer with <paramref name="answer"/>; sends one chat request to the group.</summary>
+    private async Task<HttpResponseMessage> ChatWithBothAnsweringAsync(ApiServer api, Behavior answer)
+    {
+        _a.Script.SetDefault(Routes.OpenAiChat, answer);
+        _b.Script.SetDefault(Routes.OpenAiChat, answer);
+        return await api.Client.PostAsync("v1/chat/completions", new StringContent("""{"model":"group","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+    }
+
     private string TwoDeployments(string router, string extraA = "", string extraB = "") => $"""
         model_list:
           - model_name: group
@@ -453,10 +461,7 @@ public sealed class RouterTests
         // Fields the gateway does not model (service_tier, a reasoning model's reasoning_content, usage details) and
         // explicit nulls: a re-serialized answer would lose them.
         const string answer = """{"id":"chatcmpl-raw","object":"chat.completion","created":1767225600,"model":"m-a","service_tier":"default","choices":[{"index":0,"message":{"role":"assistant","content":"Hello.","reasoning_content":"The user greets me.","refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11,"completion_tokens_details":{"reasoning_tokens":5}},"system_fingerprint":null}""";
-        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
-        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
-
-        using var response = await api.Client.PostAsync("v1/chat/completions", new StringContent("""{"model":"group","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+        using var response = await ChatWithBothAnsweringAsync(api, Behavior.Fail(200, body: answer));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Be(answer);
@@ -471,10 +476,7 @@ public sealed class RouterTests
         var answer = "{\"id\":\"chatcmpl-gz\",\"object\":\"chat.completion\",\"created\":1767225600,\"model\":\"m-a\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
             + new string('a', 4000)
             + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":1000,\"total_tokens\":1009}}";
-        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer) with { Gzip = true });
-        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer) with { Gzip = true });
-
-        using var response = await api.Client.PostAsync("v1/chat/completions", new StringContent("""{"model":"group","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+        using var response = await ChatWithBothAnsweringAsync(api, Behavior.Fail(200, body: answer) with { Gzip = true });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Be(answer, "the declared length was the compressed one; the answer is the decompressed whole");
@@ -490,10 +492,7 @@ public sealed class RouterTests
     public async Task OpenAiAnswerWithMalformedChoices_Is502(string answer)
     {
         await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
-        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
-        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
-
-        using var response = await api.Client.PostAsync("v1/chat/completions", new StringContent("""{"model":"group","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+        using var response = await ChatWithBothAnsweringAsync(api, Behavior.Fail(200, body: answer));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -505,10 +504,7 @@ public sealed class RouterTests
     {
         await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
         const string answer = """{"id":"chatcmpl-raw","object":"chat.completion","created":1767225600,"model":"m-a","choices":[{"index":0,"message":{"role":"assistant","content":"Hello there, how are you?"},"finish_reason":"stop"}]}""";
-        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
-        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: answer));
-
-        using var response = await api.Client.PostAsync("v1/chat/completions", new StringContent("""{"model":"group","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+        using var response = await ChatWithBothAnsweringAsync(api, Behavior.Fail(200, body: answer));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -524,10 +520,7 @@ public sealed class RouterTests
     public async Task OpenAiAnswerThatIsNotAnAnswer_IsABadGateway(string body)
     {
         await using var api = await ApiServer.StartAsync(TwoDeployments("  num_retries: 0"));
-        _a.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: body));
-        _b.Script.SetDefault(Routes.OpenAiChat, Behavior.Fail(200, body: body));
-
-        using var response = await api.Client.PostAsync("v1/chat/completions", new StringContent("""{"model":"group","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+        using var response = await ChatWithBothAnsweringAsync(api, Behavior.Fail(200, body: body));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
