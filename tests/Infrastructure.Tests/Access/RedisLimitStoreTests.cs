@@ -36,6 +36,23 @@ public sealed class RedisLimitStoreTests
     }
 
     [Test]
+    public async Task Counters_LiveUnderTheDeploymentsPrefix_AndResetDeletesThem()
+    {
+        await using var store = new RedisLimitStore(_redis.Multiplexer!, _prefix);
+        var check = new LimitCheck("r:k:prefixed:1", LimitKind.Requests, 100, 1, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+        var db = _redis.Multiplexer!.GetDatabase();
+
+        await store.TryAdmitAsync([check]);
+
+        ((long)await db.StringGetAsync(_prefix + check.Key)).Should().Be(1);
+        (await db.KeyExistsAsync(check.Key)).Should().BeFalse("no counter may land outside the prefix");
+
+        await store.ResetAsync([check.Key]);
+
+        (await db.KeyExistsAsync(_prefix + check.Key)).Should().BeFalse();
+    }
+
+    [Test]
     public async Task TryAdmit_WhenOneCheckRefuses_BumpsNoCounter()
     {
         await using var store = new RedisLimitStore(_redis.Multiplexer!, _prefix);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using LlmPlatform.Application.Access.Enforcement;
 using StackExchange.Redis;
+using StackExchange.Redis.KeyspaceIsolation;
 
 namespace LlmPlatform.Infrastructure.Access.Limits;
 
@@ -81,8 +82,8 @@ internal sealed class RedisLimitStore : IAsyncDisposable
         return out
         """;
 
-    private readonly IConnectionMultiplexer _redis;
-    private readonly string _prefix;
+    /// <summary>The database with this deployment's key prefix, which the client adds as bytes (no string per key).</summary>
+    private readonly IDatabase _db;
     private readonly ConcurrentQueue<PendingSettlement> _pending = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
@@ -92,8 +93,7 @@ internal sealed class RedisLimitStore : IAsyncDisposable
 
     public RedisLimitStore(IConnectionMultiplexer redis, string prefix, TimeSpan? flushDelay = null)
     {
-        _redis = redis;
-        _prefix = prefix;
+        _db = redis.GetDatabase().WithKeyPrefix(prefix);
         _flushDelay = flushDelay ?? DefaultFlushDelay;
         _flusher = Task.Run(FlushLoopAsync);
     }
@@ -118,7 +118,7 @@ internal sealed class RedisLimitStore : IAsyncDisposable
         {
             foreach (var adjustment in settlement.Adjustments)
             {
-                keys[k] = _prefix + adjustment.Key;
+                keys[k] = adjustment.Key;
                 args[1 + k] = adjustment.Delta;
                 k++;
             }
@@ -128,7 +128,7 @@ internal sealed class RedisLimitStore : IAsyncDisposable
         {
             var check = checks[i];
             var at = 1 + settledKeys + (i * 5);
-            keys[settledKeys + i] = _prefix + check.Key;
+            keys[settledKeys + i] = check.Key;
             args[at] = check.Limit.ToString(CultureInfo.InvariantCulture);
             args[at + 1] = check.Amount;
             args[at + 2] = check.Seed;
@@ -164,7 +164,7 @@ internal sealed class RedisLimitStore : IAsyncDisposable
     }
 
     public Task ResetAsync(IReadOnlyList<string> keys) =>
-        _redis.GetDatabase().KeyDeleteAsync(keys.Select(k => (RedisKey)(_prefix + k)).ToArray());
+        _db.KeyDeleteAsync(keys.Select(k => (RedisKey)k).ToArray());
 
     /// <summary>Queues the corrections for the next admission (or the flusher) and returns each counter's new value.</summary>
     public Task<IReadOnlyList<long>> SettleAsync(IReadOnlyList<LimitAdjustment> adjustments)
@@ -249,7 +249,7 @@ internal sealed class RedisLimitStore : IAsyncDisposable
     private async Task<RedisResult[]> EvaluateAsync(RedisKey[] keys, RedisValue[] args)
     {
         Interlocked.Increment(ref _roundTrips);
-        return (RedisResult[])(await _redis.GetDatabase().ScriptEvaluateAsync(AdmitScript, keys, args).ConfigureAwait(false))!;
+        return (RedisResult[])(await _db.ScriptEvaluateAsync(AdmitScript, keys, args).ConfigureAwait(false))!;
     }
 
     private static void Complete(List<PendingSettlement> carried, RedisResult[] result, int offset)
