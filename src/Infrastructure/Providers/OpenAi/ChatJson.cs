@@ -105,9 +105,9 @@ internal static class ChatJson
             }
 
             var answer = BuildAnswer(head);
-            if (!head.ChoicesJson.Equals(default(Range)))
+            if (head.ChoicesJson is { } choices)
             {
-                answer.DeferChoices(json[head.ChoicesJson], BuildChoices);
+                answer.DeferChoices(json[choices], BuildChoices);
             }
 
             return answer;
@@ -158,8 +158,8 @@ internal static class ChatJson
         public Usage? Usage;
         public string? SystemFingerprint;
 
-        /// <summary>Where the (checked, not built) choices array is in the input; empty when they were built or null.</summary>
-        public Range ChoicesJson;
+        /// <summary>Where the (checked, not built) choices array is in the input; null when they were built or were null.</summary>
+        public Range? ChoicesJson;
     }
 
     private delegate TChoice ChoiceFactory<out TChoice>(int index, ChatResponseMessage? message, string? finishReason, JsonElement? logprobs);
@@ -204,7 +204,7 @@ internal static class ChatJson
                 var start = reader.TokenStartIndex;
                 var isArray = reader.TokenType == JsonTokenType.StartArray;
                 head.Choices = ReadChoices(ref reader, what, messageName, choice);
-                head.ChoicesJson = choice is null && isArray ? new Range((int)start, (int)reader.BytesConsumed) : default;
+                head.ChoicesJson = choice is null && isArray ? new Range((int)start, (int)reader.BytesConsumed) : null;
                 choices = true;
             }
             else if (reader.ValueTextEquals("usage"u8))
