@@ -1,3 +1,4 @@
 using LlmPlatform.Api.Hosting;
 
+SocketDefaults.Apply();
 return await ApiHost.RunAsync(args);

@@ -1,0 +1,136 @@
+using System.ClientModel;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using LlmPlatform.FakeUpstream;
+using LlmPlatform.TestSupport;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace LlmPlatform.Api.Tests.Foundation;
+
+/// <summary>
+/// The API process started the way operators start it (not the in-process host the other tests build) answers
+/// through a real upstream, streamed and not. It runs with the process's own socket defaults: continuations inline
+/// on the socket event threads, which the in-process host cannot have (the runtime reads that switch once).
+/// </summary>
+public sealed class ProcessServingTests
+{
+    private static string ApiDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "LlmPlatform.Api.dll");
+
+    [Test]
+    public async Task Process_AnswersThroughAnUpstream_StreamedAndNot_SeveralAtOnce()
+    {
+        await using var fake = await FakeUpstreamServer.StartAsync();
+        await using var database = await TestDatabase.CreateAsync("proc");
+        var config = Path.Combine(Path.GetTempPath(), $"llmplatform-process-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(config, $"""
+            model_list:
+              - model_name: group
+                litellm_params:
+                  model: openai/gpt-4o-mini
+                  api_base: {fake.BaseUrl}/v1
+                  api_key: sk-upstream
+            """);
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { ApiDll, "--urls", $"http://127.0.0.1:{port}", "--config", config })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DATABASE_URL"] = database.Url;
+        start.Environment["REDIS_URL"] = TestEnvironment.RedisUrl;
+        start.Environment["LLMPLATFORM_MASTER_KEY"] = ApiServer.MasterKey;
+        start.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        try
+        {
+            var baseUri = new Uri($"http://127.0.0.1:{port}/");
+            await WaitUntilLiveAsync(baseUri, process);
+            var client = new ChatClient("group", new ApiKeyCredential(ApiServer.MasterKey), new OpenAIClientOptions { Endpoint = new Uri(baseUri, "v1") });
+
+            // Several at once, so that some share a socket event thread.
+            var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+            {
+                if (i % 2 == 0)
+                {
+                    var whole = await client.CompleteChatAsync([new UserChatMessage($"whole {i}")]);
+                    return whole.Value.Content[0].Text;
+                }
+
+                var text = new StringBuilder();
+                await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage($"streamed {i}")]))
+                {
+                    foreach (var part in update.ContentUpdate)
+                    {
+                        text.Append(part.Text);
+                    }
+                }
+
+                return text.ToString();
+            }));
+
+            answers.Should().HaveCount(8).And.OnlyContain(text => text.StartsWith("Fake word1", StringComparison.Ordinal));
+
+            // An upstream that pauses between chunks: each chunk still goes out when it comes in.
+            fake.Script.SetDefault(Routes.OpenAiChat, new Behavior { Text = "one two three four", ChunkDelay = TimeSpan.FromMilliseconds(150) });
+            var clock = Stopwatch.StartNew();
+            var arrivals = new List<(TimeSpan At, string Text)>();
+            await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage("paced")]))
+            {
+                arrivals.AddRange(update.ContentUpdate.Where(part => part.Text.Length > 0).Select(part => (clock.Elapsed, part.Text)));
+            }
+
+            string.Concat(arrivals.Select(a => a.Text)).Should().Be("one two three four");
+            for (var i = 1; i < arrivals.Count; i++)
+            {
+                (arrivals[i].At - arrivals[i - 1].At).Should().BeGreaterThan(TimeSpan.FromMilliseconds(80), "chunk {0} goes out when the upstream sends it", i);
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            File.Delete(config);
+        }
+
+        (await stderr).Should().NotContain("Exception");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitUntilLiveAsync(Uri baseUri, Process process)
+    {
+        using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            process.HasExited.Should().BeFalse("the API process should keep running");
+            try
+            {
+                using var response = await http.GetAsync(new Uri("health/liveliness", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail("the API process did not answer /health/liveliness within 60 s");
+    }
+}

@@ -1,0 +1,50 @@
+using LlmPlatform.Api.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LlmPlatform.Api.Tests.Foundation;
+
+/// <summary>
+/// The process's socket defaults. The runtime reads its switch once, when the first socket is made, so changing
+/// the variable here (long after that) changes nothing for this process; each test restores it.
+/// </summary>
+[NonParallelizable]
+public sealed class SocketDefaultsTests
+{
+    private string? _saved;
+
+    [SetUp]
+    public void Save() => _saved = Environment.GetEnvironmentVariable(SocketDefaults.InlineCompletions);
+
+    [TearDown]
+    public void Restore() => Environment.SetEnvironmentVariable(SocketDefaults.InlineCompletions, _saved);
+
+    [Test]
+    public void Apply_WhenTheOperatorSetNothing_TurnsInlineCompletionsOn()
+    {
+        Environment.SetEnvironmentVariable(SocketDefaults.InlineCompletions, null);
+
+        SocketDefaults.Apply();
+
+        Environment.GetEnvironmentVariable(SocketDefaults.InlineCompletions).Should().Be("1");
+    }
+
+    [Test]
+    public void Apply_WhenTheOperatorTurnedThemOff_LeavesThemOff()
+    {
+        Environment.SetEnvironmentVariable(SocketDefaults.InlineCompletions, "0");
+
+        SocketDefaults.Apply();
+
+        Environment.GetEnvironmentVariable(SocketDefaults.InlineCompletions).Should().Be("0");
+    }
+
+    [Test]
+    public async Task Kestrel_RunsRequestsOnTheThreadThatReadThem()
+    {
+        await using var api = await TestSupport.ApiServer.StartAsync(TestSupport.ApiServer.MockDemoConfig);
+
+        api.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling.Should().BeTrue();
+    }
+}
