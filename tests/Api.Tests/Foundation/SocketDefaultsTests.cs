@@ -1,12 +1,13 @@
 using LlmPlatform.Api.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace LlmPlatform.Api.Tests.Foundation;
 
 /// <summary>
-/// The process's socket defaults. The runtime reads its switch once, when the first socket is made, so changing
+/// The process's socket defaults, and what keeps the socket event threads from waiting. The runtime reads its switch once, when the first socket is made, so changing
 /// the variable here (long after that) changes nothing for this process; each test restores it.
 /// </summary>
 [NonParallelizable]
@@ -46,5 +47,13 @@ public sealed class SocketDefaultsTests
         await using var api = await TestSupport.ApiServer.StartAsync(TestSupport.ApiServer.MockDemoConfig);
 
         api.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling.Should().BeTrue();
+    }
+
+    [Test]
+    public async Task ConsoleLogger_WhenItsQueueIsFull_DropsLinesRatherThanWait()
+    {
+        await using var api = await TestSupport.ApiServer.StartAsync(TestSupport.ApiServer.MockDemoConfig);
+
+        api.Services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.QueueFullMode.Should().Be(ConsoleLoggerQueueFullMode.DropWrite);
     }
 }
