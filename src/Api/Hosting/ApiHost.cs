@@ -13,6 +13,7 @@ using LlmPlatform.Infrastructure.Configuration;
 using LlmPlatform.Infrastructure.Persistence;
 using LlmPlatform.Infrastructure.Redis;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -164,8 +165,7 @@ public static partial class ApiHost
         // A full console queue drops lines (the logger then says how many) rather than make the logging thread wait:
         // a request path that logs, during a Redis outage say, runs on a socket event thread (see SocketDefaults),
         // and a wait there would hold up every connection on that thread until the console caught up.
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o =>
-            o.QueueFullMode = Microsoft.Extensions.Logging.Console.ConsoleLoggerQueueFullMode.DropWrite);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Its request-start and request-end lines are below Warning anyway, but while any level of it is on,
         // ASP.NET Core builds a log scope for every request.
