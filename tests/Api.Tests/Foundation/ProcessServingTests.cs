@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.Diagnostics;
 using System.Text;
+using LlmPlatform.Api.Hosting;
 using LlmPlatform.FakeUpstream;
 using LlmPlatform.TestSupport;
 using OpenAI;
@@ -40,7 +41,7 @@ public sealed class ProcessServingTests
         start.Environment["DATABASE_URL"] = database.Url;
         start.Environment["REDIS_URL"] = TestEnvironment.RedisUrl;
         start.Environment["LLMPLATFORM_MASTER_KEY"] = ApiServer.MasterKey;
-        start.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
+        start.Environment.Remove(SocketDefaults.InlineCompletions);
         using var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) =>

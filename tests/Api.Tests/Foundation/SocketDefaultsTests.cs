@@ -7,13 +7,21 @@ using Microsoft.Extensions.Options;
 namespace LlmPlatform.Api.Tests.Foundation;
 
 /// <summary>
-/// The process's socket defaults, and what keeps the socket event threads from waiting. The runtime reads its switch once, when the first socket is made, so changing
-/// the variable here (long after that) changes nothing for this process; each test restores it.
+/// The process's socket defaults, and what keeps the socket event threads from waiting. The runtime reads its switch
+/// once, when the first socket is made, so changing the variable here (long after that) changes nothing for this
+/// process; each test restores it. The two option checks share one API.
 /// </summary>
 [NonParallelizable]
 public sealed class SocketDefaultsTests
 {
     private string? _saved;
+    private TestSupport.ApiServer _api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _api = await TestSupport.ApiServer.StartAsync(TestSupport.ApiServer.MockDemoConfig);
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _api.DisposeAsync();
 
     [SetUp]
     public void Save() => _saved = Environment.GetEnvironmentVariable(SocketDefaults.InlineCompletions);
@@ -42,18 +50,14 @@ public sealed class SocketDefaultsTests
     }
 
     [Test]
-    public async Task Kestrel_RunsRequestsOnTheThreadThatReadThem()
+    public void Kestrel_RunsRequestsOnTheThreadThatReadThem()
     {
-        await using var api = await TestSupport.ApiServer.StartAsync(TestSupport.ApiServer.MockDemoConfig);
-
-        api.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling.Should().BeTrue();
+        _api.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling.Should().BeTrue();
     }
 
     [Test]
-    public async Task ConsoleLogger_WhenItsQueueIsFull_DropsLinesRatherThanWait()
+    public void ConsoleLogger_WhenItsQueueIsFull_DropsLinesRatherThanWait()
     {
-        await using var api = await TestSupport.ApiServer.StartAsync(TestSupport.ApiServer.MockDemoConfig);
-
-        api.Services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.QueueFullMode.Should().Be(ConsoleLoggerQueueFullMode.DropWrite);
+        _api.Services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.QueueFullMode.Should().Be(ConsoleLoggerQueueFullMode.DropWrite);
     }
 }
