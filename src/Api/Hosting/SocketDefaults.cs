@@ -1,24 +1,28 @@
 namespace LlmPlatform.Api.Hosting;
 
 /// <summary>
-/// How the process runs socket completions. By default .NET hands every completed socket read or write from its
-/// event thread to a thread-pool worker, and Kestrel hands it on once more to the request; each hand-over wakes a
-/// sleeping thread, which on a small machine costs more than the work it hands over. The gateway's request path
-/// never blocks a thread (every wait is awaited), so its continuations run on the event thread that saw the
-/// socket ready. Measured on 2 cores against a no-delay upstream: the added time to first token of a streamed
-/// request at p50 went from about 1.15 ms to 0.5 ms, and the CPU per request at one connection fell by a quarter.
+/// Keeps socket completions off the runtime's socket event threads, even when the environment asks for them there.
 /// </summary>
+/// <remarks>
+/// With <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c> a completed socket read runs its continuation on the
+/// event thread that saw the socket ready. The PostgreSQL driver, under Dapper's sequential reads, reads a column
+/// value that has not all arrived yet synchronously; on an event thread that read waits for an event only the same
+/// thread can deliver, so it and every socket it serves (clients, upstreams) stop until the command times out.
+/// Measured: with the switch on, reading back a key whose metadata is 3 MB left <c>/key/info</c> unanswered for a
+/// minute. Kestrel still runs a request on the thread whose read completed (see <c>ApiHost</c>); with this switch
+/// off that is a thread-pool thread, where such a wait holds up only itself.
+/// </remarks>
 internal static class SocketDefaults
 {
     /// <summary>The runtime's switch; it reads it once, when the first socket is created, so it is set before that.</summary>
     public const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
-    /// <summary>Turns inline completions on unless the operator set the switch (to 0, to turn them off).</summary>
-    public static void Apply()
+    /// <summary>Turns inline completions off.</summary>
+    /// <returns>The value the environment asked for when it asked to turn them on; otherwise null.</returns>
+    public static string? Apply()
     {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(InlineCompletions)))
-        {
-            Environment.SetEnvironmentVariable(InlineCompletions, "1");
-        }
+        var requested = Environment.GetEnvironmentVariable(InlineCompletions);
+        Environment.SetEnvironmentVariable(InlineCompletions, "0");
+        return string.IsNullOrEmpty(requested) || requested == "0" ? null : requested;
     }
 }

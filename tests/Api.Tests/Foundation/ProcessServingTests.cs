@@ -11,8 +11,10 @@ namespace LlmPlatform.Api.Tests.Foundation;
 
 /// <summary>
 /// The API process started the way operators start it (not the in-process host the other tests build) answers
-/// through a real upstream, streamed and not. It runs with the process's own socket defaults: continuations inline
-/// on the socket event threads, which the in-process host cannot have (the runtime reads that switch once).
+/// through a real upstream, streamed and not, and reads large stored values back. It is started with the runtime's
+/// inline socket completions asked for, which the process must refuse: with them, a database read of a value still
+/// arriving waits on the socket event thread that alone could deliver it (the in-process host cannot test this, as
+/// the runtime reads that switch once per process).
 /// </summary>
 public sealed class ProcessServingTests
 {
@@ -41,7 +43,7 @@ public sealed class ProcessServingTests
         start.Environment["DATABASE_URL"] = database.Url;
         start.Environment["REDIS_URL"] = TestEnvironment.RedisUrl;
         start.Environment["LLMPLATFORM_MASTER_KEY"] = ApiServer.MasterKey;
-        start.Environment.Remove(SocketDefaults.InlineCompletions);
+        start.Environment[SocketDefaults.InlineCompletions] = "1";
         using var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) =>
@@ -98,6 +100,23 @@ public sealed class ProcessServingTests
             {
                 (arrivals[i].At - arrivals[i - 1].At).Should().BeGreaterThan(TimeSpan.FromMilliseconds(80), "chunk {0} goes out when the upstream sends it", i);
             }
+
+            // A stored value of several megabytes arrives from PostgreSQL over many reads; each read-back answers
+            // promptly, the same thread or not.
+            using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(20) };
+            http.DefaultRequestHeaders.Authorization = new("Bearer", ApiServer.MasterKey);
+            var blob = new string('m', 3 * 1024 * 1024);
+            using var generated = await http.PostAsync("key/generate", new StringContent(
+                System.Text.Json.JsonSerializer.Serialize(new { metadata = new { blob } }), Encoding.UTF8, "application/json"));
+            generated.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+            using var key = System.Text.Json.JsonDocument.Parse(await generated.Content.ReadAsStringAsync());
+            var secret = key.RootElement.GetProperty("key").GetString();
+            for (var i = 0; i < 4; i++)
+            {
+                using var info = await http.GetAsync($"key/info?key={Uri.EscapeDataString(secret!)}");
+                info.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+                (await info.Content.ReadAsStringAsync()).Should().Contain(blob);
+            }
         }
         finally
         {
@@ -106,6 +125,8 @@ public sealed class ProcessServingTests
             File.Delete(config);
         }
 
-        (await stderr).Should().NotContain("Exception");
+        var errors = await stderr;
+        errors.Should().NotContain("Exception");
+        errors.Should().Contain($"{SocketDefaults.InlineCompletions}=1 is not honoured", "the refused setting is named where operators look");
     }
 }

@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace LlmPlatform.Api.Tests.Foundation;
 
 /// <summary>
-/// The process's socket defaults, and what keeps the socket event threads from waiting. The runtime reads its switch
-/// once, when the first socket is made, so changing the variable here (long after that) changes nothing for this
-/// process; each test restores it. The two option checks share one API.
+/// The process's socket defaults, and what keeps a logging or request thread from waiting. The runtime reads its
+/// switch once, when the first socket is made, so changing the variable here (long after that) changes nothing for
+/// this process; each test restores it. The two option checks share one API.
 /// </summary>
 [NonParallelizable]
 public sealed class SocketDefaultsTests
@@ -30,21 +30,22 @@ public sealed class SocketDefaultsTests
     public void Restore() => Environment.SetEnvironmentVariable(SocketDefaults.InlineCompletions, _saved);
 
     [Test]
-    public void Apply_WhenTheOperatorSetNothing_TurnsInlineCompletionsOn()
+    public void Apply_WhenTheOperatorSetNothing_TurnsInlineCompletionsOff()
     {
         Environment.SetEnvironmentVariable(SocketDefaults.InlineCompletions, null);
 
-        SocketDefaults.Apply();
+        SocketDefaults.Apply().Should().BeNull("nothing was asked for, so nothing was refused");
 
-        Environment.GetEnvironmentVariable(SocketDefaults.InlineCompletions).Should().Be("1");
+        Environment.GetEnvironmentVariable(SocketDefaults.InlineCompletions).Should().Be("0");
     }
 
-    [Test]
-    public void Apply_WhenTheOperatorTurnedThemOff_LeavesThemOff()
+    [TestCase("1")]
+    [TestCase("true")]
+    public void Apply_WhenTheOperatorTurnedThemOn_TurnsThemOffAndSaysWhatItRefused(string requested)
     {
-        Environment.SetEnvironmentVariable(SocketDefaults.InlineCompletions, "0");
+        Environment.SetEnvironmentVariable(SocketDefaults.InlineCompletions, requested);
 
-        SocketDefaults.Apply();
+        SocketDefaults.Apply().Should().Be(requested);
 
         Environment.GetEnvironmentVariable(SocketDefaults.InlineCompletions).Should().Be("0");
     }
