@@ -122,9 +122,11 @@ public sealed partial class SpendLedgerWriter : BackgroundService
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: flush below.
+            // Shutting down: flush below. The write in flight may have ended with the stop itself or with an outage
+            // error that is no longer retried once stopping; either way the rows it did not write are still in the
+            // batch, and going on to the flush (rather than out of the service) is what keeps them.
         }
 
         try
