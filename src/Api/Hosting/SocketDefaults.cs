@@ -18,11 +18,12 @@ internal static class SocketDefaults
     public const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     /// <summary>Turns inline completions off.</summary>
-    /// <returns>The value the environment asked for when it asked to turn them on; otherwise null.</returns>
+    /// <returns>The environment's value when it asked to turn them on; otherwise null.</returns>
     public static string? Apply()
     {
         var requested = Environment.GetEnvironmentVariable(InlineCompletions);
         Environment.SetEnvironmentVariable(InlineCompletions, "0");
-        return string.IsNullOrEmpty(requested) || requested == "0" ? null : requested;
+        // The runtime reads the switch as on for "1" or "true" (any case); anything else already meant off.
+        return requested == "1" || string.Equals(requested, "true", StringComparison.OrdinalIgnoreCase) ? requested : null;
     }
 }

@@ -29,18 +29,22 @@ public sealed class SocketDefaultsTests
     [TearDown]
     public void Restore() => Environment.SetEnvironmentVariable(SocketDefaults.InlineCompletions, _saved);
 
-    [Test]
-    public void Apply_WhenTheOperatorSetNothing_TurnsInlineCompletionsOff()
+    [TestCase(null)]
+    [TestCase("0")]
+    [TestCase("false")]
+    [TestCase("yes please")]
+    public void Apply_WhenTheOperatorDidNotTurnThemOn_TurnsThemOffAndRefusesNothing(string? requested)
     {
-        Environment.SetEnvironmentVariable(SocketDefaults.InlineCompletions, null);
+        Environment.SetEnvironmentVariable(SocketDefaults.InlineCompletions, requested);
 
-        SocketDefaults.Apply().Should().BeNull("nothing was asked for, so nothing was refused");
+        SocketDefaults.Apply().Should().BeNull("the runtime would not have read {0} as on, so nothing was refused", requested);
 
         Environment.GetEnvironmentVariable(SocketDefaults.InlineCompletions).Should().Be("0");
     }
 
     [TestCase("1")]
     [TestCase("true")]
+    [TestCase("TRUE")]
     public void Apply_WhenTheOperatorTurnedThemOn_TurnsThemOffAndSaysWhatItRefused(string requested)
     {
         Environment.SetEnvironmentVariable(SocketDefaults.InlineCompletions, requested);
