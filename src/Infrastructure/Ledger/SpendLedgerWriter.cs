@@ -70,9 +70,19 @@ public sealed partial class SpendLedgerWriter : BackgroundService
         ON CONFLICT (user_id) DO UPDATE SET spend = end_users.spend + excluded.spend
         """;
 
+    /// <summary>
+    /// How long a stop whose shutdown budget is already spent waits for the flush to put the rows it still holds in
+    /// the spill (a local file append, a matter of milliseconds).
+    /// </summary>
+    private static readonly TimeSpan SpillGrace = TimeSpan.FromSeconds(10);
+
     private readonly SpendLedger _ledger;
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<SpendLedgerWriter> _logger;
+
+    /// <summary>Tells the shutdown flush to stop waiting for PostgreSQL and spill the rest.</summary>
+    private readonly CancellationTokenSource _hurry = new();
+
     private long _written;
 
     /// <summary>
@@ -139,10 +149,43 @@ public sealed partial class SpendLedgerWriter : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Stops the loop and waits for the shutdown flush while the host's shutdown budget lasts. When the budget runs out
+    /// first (the drain of in-flight requests can spend all of it), the flush stops waiting for PostgreSQL and spills
+    /// what it holds, and the stop returns only then: the host exits once this returns, and rows still in memory
+    /// would go with it.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The budget ran out; handled below.
+        }
+
+        if (ExecuteTask is { IsCompleted: false } running)
+        {
+            LogHurried(_logger, _ledger.Pending);
+            await _hurry.CancelAsync().ConfigureAwait(false);
+            // Not the host's token: it is spent, and waiting here is what keeps the rows.
+            await running.WaitAsync(SpillGrace, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _hurry.Dispose();
+        base.Dispose();
+    }
+
     /// <summary>Writes everything still queued in memory, with a bounded effort; what cannot be written goes to disk.</summary>
     private async Task FlushAsync(List<UsageEvent> batch)
     {
-        using var flushTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var flushTimeout = CancellationTokenSource.CreateLinkedTokenSource(_hurry.Token);
+        flushTimeout.CancelAfter(TimeSpan.FromSeconds(15));
         Fill(batch);
         while (batch.Count > 0)
         {
@@ -450,6 +493,9 @@ public sealed partial class SpendLedgerWriter : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Spend ledger: writing {Count} rows failed ({Error}); retrying in {DelayMs} ms")]
     private static partial void LogRetry(ILogger logger, int count, string error, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spend ledger: the shutdown timeout is spent; rows not yet written ({Pending} queued) go to the spill, to be written by the next start")]
+    private static partial void LogHurried(ILogger logger, int pending);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Spend ledger: {Count} rows could not be flushed at shutdown ({Error})")]
     private static partial void LogFlushFailed(ILogger logger, int count, string error);

@@ -73,4 +73,38 @@ public sealed class SpendLedgerWriterShutdownTests
         failures.Should().Be(2, "the failed connection and the flush's");
         writer.Dispose();
     }
+
+    [Test]
+    public async Task Stop_WithTheShutdownBudgetSpent_SpillsWhatPostgreSqlHasNotTaken_BeforeItReturns()
+    {
+        // The drain of in-flight requests can use up the whole shutdown timeout; the host then stops the writer with a
+        // token already cancelled and exits once StopAsync returns. Here PostgreSQL is slow (the ledger table is locked),
+        // so the rows are neither written nor, unless the writer hurries, spilled when the process would exit.
+        await using var locker = await _database.DataSource.OpenConnectionAsync();
+        await using var lockTransaction = await locker.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE spend_logs IN ACCESS EXCLUSIVE MODE", locker, lockTransaction))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        for (var i = 0; i < Rows; i++)
+        {
+            _ledger.Publish(UsageEvents.Chat($"late-{i}", "shutdown-key", 0.01m, DateTimeOffset.UtcNow));
+        }
+
+        using var writer = new SpendLedgerWriter(_ledger, _database.DataSource, NullLogger<SpendLedgerWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+        (await Eventually.TrueAsync(
+            async () => await _database.Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE NOT granted") > 0,
+            TimeSpan.FromSeconds(15),
+            TimeSpan.FromMilliseconds(20)))
+            .Should().BeTrue("the writer's batch waits for the lock");
+
+        await writer.StopAsync(new CancellationToken(canceled: true)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        writer.ExecuteTask!.IsCompleted.Should().BeTrue("StopAsync returns once the rows are safe, not before");
+        _ledger.Spill.Spilled.Should().Be(Rows, "what PostgreSQL did not take is on disk for the next start");
+        LedgerSpill.Read(_ledger.Spill.OldestSegment()!).Select(e => e.RequestId).Should().BeEquivalentTo(Enumerable.Range(0, Rows).Select(i => $"late-{i}"));
+        await lockTransaction.RollbackAsync();
+    }
 }
