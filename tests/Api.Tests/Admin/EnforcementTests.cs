@@ -79,6 +79,26 @@ public sealed class EnforcementTests
     }
 
     [Test]
+    public async Task RpmLimit_OnAKeyWithATpmLimitToo_RefusesWith429AndBothHeaderSets()
+    {
+        AlignToMinuteStart();
+        var key = await GenerateAsync(new { rpm_limit = 2, tpm_limit = 100000 });
+        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+
+        foreach (var stream in new[] { false, true })
+        {
+            using var refused = await Gateway.ChatAsync(_api.Client, key, "demo", stream: stream);
+
+            refused.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+            (await ErrorOf(refused)).GetProperty("type").GetString().Should().Be("rate_limit_error");
+            Header(refused, "x-ratelimit-remaining-requests").Should().Be("0");
+            Header(refused, "x-ratelimit-limit-tokens").Should().Be("100000");
+            long.Parse(Header(refused, "x-ratelimit-remaining-tokens")!, CultureInfo.InvariantCulture).Should().BeLessThan(100000, "the tokens of the two answered requests count");
+        }
+    }
+
+    [Test]
     public async Task RpmLimit_HeadersAreSentOnStreamsToo()
     {
         AlignToMinuteStart();

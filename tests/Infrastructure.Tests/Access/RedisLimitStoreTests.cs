@@ -68,6 +68,26 @@ public sealed class RedisLimitStoreTests
     }
 
     [Test]
+    public async Task TryAdmitLeasing_WhenAnEarlierCheckRefuses_AnswersForEveryCheck_AndTheCarriedSettlement()
+    {
+        // A key with an RPM and a TPM limit past its RPM: the refusing check is not the last one, and the script's
+        // answer must still hold a value and a lease for every check, then the settlement it carried.
+        await using var store = new RedisLimitStore(_redis.Multiplexer!, _prefix, TimeSpan.FromMinutes(5));
+        var requests = new LimitCheck("r:k:both:1", LimitKind.Requests, 1, 1, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+        var tokens = new LimitCheck("t:k:both:1", LimitKind.Tokens, 1_000, 10, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+        (await store.TryAdmitLeasingAsync([requests, tokens], [0, 0])).Decision.Admitted.Should().BeTrue();
+        var settlement = store.SettleAsync([new LimitAdjustment(tokens.Key, LimitKind.Tokens, -4, tokens.Ttl)]);
+
+        var (decision, granted) = await store.TryAdmitLeasingAsync([requests, tokens], [0, 100]);
+
+        decision.Admitted.Should().BeFalse();
+        decision.RefusedAt.Should().Be(0);
+        decision.Values.Should().Equal(1, 6);
+        granted.Should().Equal(0, 0);
+        (await settlement)[0].Should().Be(6, "the carried settlement gets its own counter value back");
+    }
+
+    [Test]
     public async Task Settle_CorrectsTheReservationToTheRealCost()
     {
         await using var store = new RedisLimitStore(_redis.Multiplexer!, _prefix);

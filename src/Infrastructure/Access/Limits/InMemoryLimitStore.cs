@@ -21,14 +21,21 @@ internal sealed class InMemoryLimitStore : ILimitStore
         lock (_counters)
         {
             Sweep(now);
+            var refusedAt = -1;
             for (var i = 0; i < checks.Count; i++)
             {
+                // Every check is read, also past the one that refuses, so each reports its value (as in Redis).
                 var check = checks[i];
                 values[i] = Live(check.Key, now)?.Value ?? check.Seed;
-                if (values[i] >= check.Limit)
+                if (refusedAt < 0 && values[i] >= check.Limit)
                 {
-                    return ValueTask.FromResult(new LimitDecision(false, values, i));
+                    refusedAt = i;
                 }
+            }
+
+            if (refusedAt >= 0)
+            {
+                return ValueTask.FromResult(new LimitDecision(false, values, refusedAt));
             }
 
             for (var i = 0; i < checks.Count; i++)

@@ -28,7 +28,8 @@ internal sealed class RedisLimitStore : IAsyncDisposable
 
     // KEYS: the settled counters, then the checked ones. ARGV[1]: how many settled counters; then one delta per
     // settled counter; then five values per check (limit, amount, seed, ttl in ms, lease wanted). Returns admitted,
-    // the index of the refusing check (-1), each check's value, each check's lease granted, then each settled
+    // the index of the first refusing check (-1), each check's value (every check is read, also past a refusing one,
+    // so that each has its value and the reply its full length), each check's lease granted, then each settled
     // counter's value after its increment. A lease is granted only to an admitted request and only while twice
     // the lease still fits under the limit, so leases never let a counter pass its limit.
     private const string AdmitScript = """
@@ -56,9 +57,8 @@ internal sealed class RedisLimitStore : IAsyncDisposable
           local current = redis.call('GET', KEYS[s + i])
           if current then current = tonumber(current) else current = tonumber(ARGV[base + 2]) end
           values[i] = current
-          if current >= tonumber(ARGV[base]) then
+          if out[1] == 1 and current >= tonumber(ARGV[base]) then
             out = {0, i - 1}
-            break
           end
         end
         if out[1] == 1 then
@@ -76,7 +76,7 @@ internal sealed class RedisLimitStore : IAsyncDisposable
             end
           end
         end
-        for i = 1, n do out[i + 2] = values[i] or 0 end
+        for i = 1, n do out[i + 2] = values[i] end
         for i = 1, n do out[n + 2 + i] = granted[i] end
         for i = 1, s do out[2 * n + 2 + i] = settled[i] end
         return out
