@@ -138,6 +138,10 @@ public sealed class AdminEndpointsTests
         var updated = await Master(HttpMethod.Post, "/team/update", new { team_id = teamId, max_budget = 12.5, rpm_limit = 30 });
         updated.Json.GetProperty("data").GetProperty("max_budget").GetDecimal().Should().Be(12.5m);
         updated.Json.GetProperty("data").GetProperty("team_alias").GetString().Should().Be("core");
+        updated.Str("team_id").Should().Be(teamId, "seed 000 answers the Team itself");
+        updated.Json.GetProperty("max_budget").GetDecimal().Should().Be(12.5m);
+        updated.Json.GetProperty("rpm_limit").GetInt64().Should().Be(30);
+        updated.Json.GetProperty("members_with_roles").GetArrayLength().Should().Be(2);
 
         var removed = await Master(HttpMethod.Post, "/team/member/delete", new { team_id = teamId, user_id = member });
         removed.Json.GetProperty("members_with_roles").GetArrayLength().Should().Be(1);
@@ -146,6 +150,23 @@ public sealed class AdminEndpointsTests
         var info = await Master(HttpMethod.Get, "/team/info?team_id=" + teamId);
         info.Json.GetProperty("team_info").GetProperty("rpm_limit").GetInt64().Should().Be(30);
         (await Master(HttpMethod.Get, "/team/list")).Json.EnumerateArray().Should().Contain(t => t.GetProperty("team_id").GetString() == teamId);
+    }
+
+    [Test]
+    public async Task Organization_New_TakesSeedNameAsTheAlias_AndUpdateToo()
+    {
+        var organization = await Master(HttpMethod.Post, "/organization/new", new { name = "seed-named", max_budget = 100, models = new[] { "demo" } });
+        organization.Status.Should().Be(HttpStatusCode.OK, organization.Text);
+        organization.Str("organization_alias").Should().Be("seed-named");
+        var organizationId = organization.Str("organization_id");
+
+        var renamed = await Master(HttpMethod.Patch, "/organization/update", new { organization_id = organizationId, name = "seed-renamed" });
+        renamed.Str("organization_alias").Should().Be("seed-renamed");
+
+        var both = await Master(HttpMethod.Post, "/organization/new", new { name = "ignored", organization_alias = "alias-wins" });
+        both.Str("organization_alias").Should().Be("alias-wins");
+        (await Master(HttpMethod.Post, "/organization/new", new { name = 5 })).Status.Should().Be(HttpStatusCode.BadRequest);
+        (await Master(HttpMethod.Get, "/organization/info?organization_id=" + organizationId)).Str("organization_alias").Should().Be("seed-renamed", "a refused request changes nothing");
     }
 
     [Test]
@@ -221,7 +242,10 @@ public sealed class AdminEndpointsTests
         (await Master(HttpMethod.Put, "/model_access_group/update", new { group_id = group, models = new[] { "demo", "other" } })).Status.Should().Be(HttpStatusCode.OK);
         (await Gateway.StatusAsync(_api.Client, key, "other")).Should().Be(HttpStatusCode.OK);
 
-        (await Master(HttpMethod.Get, "/model_access_group/info?group_id=" + group)).Json.GetProperty("models").GetArrayLength().Should().Be(2);
+        var info = await Master(HttpMethod.Get, "/model_access_group/info?group_id=" + group);
+        info.Json.GetProperty("models").GetArrayLength().Should().Be(2);
+        info.Str("group_id").Should().Be(group);
+        info.Str("access_group").Should().Be(group);
         (await Master(HttpMethod.Delete, "/model_access_group/delete", new { access_group = group })).Status.Should().Be(HttpStatusCode.OK);
         (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.Forbidden);
     }

@@ -74,7 +74,9 @@ public sealed class CredentialEndpointsTests
             answer.Body.Should().NotContain(secret);
         }
 
-        var listed = CatalogAdminHttp.Json(list.Body).GetProperty("credentials").EnumerateArray().Single(c => c.GetProperty("credential_name").GetString() == "round-trip");
+        // Seed 000 answers /credentials/list with a bare array of credentials.
+        var listed = CatalogAdminHttp.Json(list.Body).EnumerateArray().Single(c => c.GetProperty("credential_name").GetString() == "round-trip");
+        listed.GetProperty("credential_id").GetString().Should().Be("round-trip");
         listed.GetProperty("credential_values").GetProperty("api_key").GetString().Should().Be("sk-...6789");
         listed.GetProperty("credential_values").GetProperty("api_base").GetString().Should().Be("https://up.example/v1");
         listed.GetProperty("credential_info").GetProperty("custom_llm_provider").GetString().Should().Be("openai");

@@ -39,9 +39,9 @@ public sealed class CredentialsController : DialectController
 
     [HttpGet("/credentials/list")]
     [HttpGet("/credentials")]
-    [ProducesResponseType<CredentialList>(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<CredentialView>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List(CancellationToken cancellationToken) =>
-        ToResult(await Mediator.Send(new ListCredentialsQuery(Caller), cancellationToken));
+        ToResult((await Mediator.Send(new ListCredentialsQuery(Caller), cancellationToken)).Map(list => list.Credentials));
 
     [HttpGet("/credentials/info")]
     [ProducesResponseType<CredentialView>(StatusCodes.Status200OK)]

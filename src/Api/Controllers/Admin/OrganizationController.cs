@@ -21,7 +21,7 @@ public sealed class OrganizationController : AdminController
     [ProducesResponseType<OrganizationInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Create([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
-        if (!TryRead<OrganizationFields>(body, out var fields, out var failure))
+        if (!TryFields(body, out var fields, out var failure))
         {
             return failure!;
         }
@@ -35,7 +35,7 @@ public sealed class OrganizationController : AdminController
     [ProducesResponseType<OrganizationInfo>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Update([FromBody] JsonElement body, CancellationToken cancellationToken)
     {
-        if (!TryRead<OrganizationFields>(body, out var fields, out var failure))
+        if (!TryFields(body, out var fields, out var failure))
         {
             return failure!;
         }
@@ -128,5 +128,21 @@ public sealed class OrganizationController : AdminController
 
         var result = await Mediator.Send(new RemoveOrganizationMemberCommand(organizationId, userId, Caller), cancellationToken);
         return Answer(result, organization => organization);
+    }
+
+    /// <summary>The organization's fields; <c>name</c> (seed 000's spelling) stands for <c>organization_alias</c>.</summary>
+    private bool TryFields(JsonElement body, out OrganizationFields fields, out IActionResult? failure)
+    {
+        if (!TryRead(body, out fields, out failure) || !TryString(body, "name", out var name, out failure))
+        {
+            return false;
+        }
+
+        if (fields.OrganizationAlias is null && name is not null)
+        {
+            fields = fields with { OrganizationAlias = name };
+        }
+
+        return true;
     }
 }

@@ -41,7 +41,7 @@ public sealed class TeamController : AdminController
         }
 
         var result = await Mediator.Send(new UpdateTeamCommand(fields, Caller), cancellationToken);
-        return Answer(result, team => new { team_id = team.TeamId, data = team });
+        return Answer(result, team => new TeamUpdateResponse(team));
     }
 
     [HttpGet("/team/info")]

@@ -5,6 +5,9 @@ public sealed record AccessGroupInfo
 {
     public required string AccessGroup { get; init; }
 
+    /// <summary>The same name, under the field seed 000 identifies a group by.</summary>
+    public string GroupId => AccessGroup;
+
     public IReadOnlyList<string> Models { get; init; } = [];
 
     public DateTimeOffset CreatedAt { get; init; }

@@ -8,6 +8,9 @@ public sealed record CredentialView
 {
     public required string CredentialName { get; init; }
 
+    /// <summary>The same name, under the field seed 000 identifies a credential by.</summary>
+    public string CredentialId => CredentialName;
+
     /// <summary>The provider the credential is for (<c>credential_info.custom_llm_provider</c>), when known.</summary>
     public string? Provider { get; init; }
 

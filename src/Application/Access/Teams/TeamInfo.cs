@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LlmPlatform.Application.Access.Teams;
 
 /// <summary>A stored team with its members.</summary>
-public sealed record TeamInfo
+public record TeamInfo
 {
     public required string TeamId { get; init; }
 

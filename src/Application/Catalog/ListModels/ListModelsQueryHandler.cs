@@ -17,7 +17,6 @@ internal sealed class ListModelsQueryHandler : IRequestHandler<ListModelsQuery, 
 
     public Task<Result<ModelList>> Handle(ListModelsQuery request, CancellationToken cancellationToken)
     {
-        var created = _time.GetUtcNow().ToUnixTimeSeconds();
         var cards = new List<ModelCard>();
         foreach (var group in _catalog.ModelGroups)
         {
@@ -27,12 +26,7 @@ internal sealed class ListModelsQueryHandler : IRequestHandler<ListModelsQuery, 
             }
 
             _catalog.TryResolve(group, out _, out var deployments);
-            cards.Add(new ModelCard
-            {
-                Id = group,
-                Created = created,
-                OwnedBy = deployments.Count > 0 ? deployments[0].Provider : "llmplatform",
-            });
+            cards.Add(ModelCards.Of(group, deployments, _time));
         }
 
         return Task.FromResult(Result<ModelList>.Success(new ModelList { Data = cards }));
