@@ -81,10 +81,15 @@ internal sealed partial class ErrorHandlingMiddleware
                 {
                     404 => ($"No route for {context.Request.Method} {context.Request.Path}.", "not_found"),
                     405 => ($"The method {context.Request.Method} is not allowed on {context.Request.Path}.", "method_not_allowed"),
-                    415 => ("The request body must be JSON (Content-Type: application/json).", "unsupported_media_type"),
+                    415 => (UnsupportedMediaType(context), "unsupported_media_type"),
                     _ => ("The request could not be handled.", "request_failed"),
                 };
-                var type = response.StatusCode >= 500 ? "api_error" : "invalid_request_error";
+                var type = response.StatusCode switch
+                {
+                    >= 500 => "api_error",
+                    404 => "not_found_error",
+                    _ => "invalid_request_error",
+                };
                 await ErrorWriter.WriteAsync(context, response.StatusCode, message, type, null, code).ConfigureAwait(false);
             }
         }
@@ -97,4 +102,20 @@ internal sealed partial class ErrorHandlingMiddleware
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);
+
+    /// <summary>
+    /// A 415's message: what the endpoint takes when it says so. When routing refused the request for its content type
+    /// (an upload sent as JSON), the endpoint is routing's own and says nothing, so the message names both kinds.
+    /// </summary>
+    private static string UnsupportedMediaType(HttpContext context)
+    {
+        var types = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes;
+        if (types is { Count: > 0 })
+        {
+            return "The request body must be sent as " + string.Join(" or ", types) + ".";
+        }
+
+        var sent = context.Request.ContentType is { Length: > 0 } given ? $"'{given}'" : "no Content-Type";
+        return $"This endpoint does not take {sent}: JSON endpoints take application/json, and file uploads (POST /v1/files) take multipart/form-data.";
+    }
 }

@@ -2,7 +2,10 @@ using LlmPlatform.Domain.Common;
 
 namespace LlmPlatform.Api.Errors;
 
-/// <summary>Maps an <see cref="Error"/> to an HTTP status and an OpenAI error type.</summary>
+/// <summary>
+/// Maps an <see cref="Error"/> to an HTTP status and an error type: OpenAI's types, with <c>not_found_error</c> for a
+/// 404 as the Platform API (seed 001) and LiteLLM's proxy name it.
+/// </summary>
 public static class ErrorMapping
 {
     public static int StatusOf(Error error) => error.Kind switch
@@ -29,7 +32,8 @@ public static class ErrorMapping
 
     public static string TypeOf(Error error, int status) => error.Kind switch
     {
-        ErrorKind.Validation or ErrorKind.NotFound or ErrorKind.Conflict or ErrorKind.PayloadTooLarge => "invalid_request_error",
+        ErrorKind.Validation or ErrorKind.Conflict or ErrorKind.PayloadTooLarge => "invalid_request_error",
+        ErrorKind.NotFound => "not_found_error",
         ErrorKind.Unauthorized => "authentication_error",
         ErrorKind.Forbidden => "permission_error",
         ErrorKind.RateLimited => "rate_limit_error",
@@ -38,7 +42,8 @@ public static class ErrorMapping
         ErrorKind.Timeout => "timeout_error",
         _ => status switch
         {
-            400 or 404 or 409 or 413 or 422 => "invalid_request_error",
+            400 or 409 or 413 or 422 => "invalid_request_error",
+            404 => "not_found_error",
             401 => "authentication_error",
             403 => "permission_error",
             429 => "rate_limit_error",

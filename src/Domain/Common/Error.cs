@@ -13,6 +13,10 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, string? 
     public static Error Validation(string message, string? param = null) =>
         new(ErrorKind.Validation, "invalid_request_error", message, param);
 
+    /// <summary>A required field the request left out (or sent as null): code <c>missing_parameter</c>.</summary>
+    public static Error Missing(string param) =>
+        new(ErrorKind.Validation, "missing_parameter", $"'{param}' is required.", param);
+
     public static Error NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
 
     public static Error Unauthorized(string message) => new(ErrorKind.Unauthorized, "invalid_api_key", message);

@@ -120,7 +120,7 @@ public sealed class AdminEndpointsTests
     {
         var reply = await _http.GetAsync(path, ApiServer.MasterKey);
         reply.Status.Should().Be(expected, reply.Text);
-        reply.ErrorType.Should().Be("invalid_request_error");
+        reply.ErrorType.Should().Be(expected == HttpStatusCode.NotFound ? "not_found_error" : "invalid_request_error");
     }
 
     [Test]

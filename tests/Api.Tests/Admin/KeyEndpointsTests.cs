@@ -101,7 +101,7 @@ public sealed class KeyEndpointsTests
     {
         var reply = await _http.GetAsync("/key/info?key=sk-unknown-0000000000000000000000", ApiServer.MasterKey);
         reply.Status.Should().Be(HttpStatusCode.NotFound);
-        reply.ErrorType.Should().Be("invalid_request_error");
+        reply.ErrorType.Should().Be("not_found_error");
     }
 
     [Test]

@@ -222,7 +222,34 @@ public sealed class RequestEnvelopeTests
     {
         using var response = await _api.Client.GetAsync("v1/does-not-exist");
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        await ErrorOf(response);
+        (await ErrorOf(response)).GetProperty("type").GetString().Should().Be("not_found_error");
+    }
+
+    [Test]
+    public async Task FileUpload_AsJson_Is415AskingForMultipart()
+    {
+        using var response = await _api.Client.PostAsync("v1/files", new StringContent("{\"purpose\":\"batch\"}", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        var error = await ErrorOf(response);
+        error.GetProperty("code").GetString().Should().Be("unsupported_media_type");
+        error.GetProperty("message").GetString().Should().Contain("file uploads (POST /v1/files) take multipart/form-data");
+    }
+
+    [TestCase("v1/completions", """{"prompt":"hi"}""", "missing_parameter", "model")]
+    [TestCase("v1/chat/completions", """{"messages":[{"role":"user","content":"x"}]}""", "missing_parameter", "model")]
+    [TestCase("v1/chat/completions", """{"model":null,"messages":[{"role":"user","content":"x"}]}""", "missing_parameter", "model")]
+    [TestCase("v1/chat/completions", """{"model":"demo","messages":[]}""", "invalid_request_error", "messages")]
+    [TestCase("v1/chat/completions", """{"model":"demo"}""", "missing_parameter", "messages")]
+    public async Task RequiredField_LeftOut_IsMissingParameter_ButSentEmpty_IsNot(string path, string body, string code, string param)
+    {
+        using var response = await _api.Client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var error = await ErrorOf(response);
+        error.GetProperty("type").GetString().Should().Be("invalid_request_error");
+        error.GetProperty("code").GetString().Should().Be(code);
+        error.GetProperty("param").GetString().Should().Be(param);
     }
 
     [Test]

@@ -143,7 +143,7 @@ public sealed class FilesTests
         var asAdmin = await _http.GetAsync("/v1/files/" + id, ApiServer.MasterKey);
 
         get.Status.Should().Be(HttpStatusCode.NotFound);
-        get.ErrorType.Should().Be("invalid_request_error");
+        get.ErrorType.Should().Be("not_found_error");
         get.Json.GetProperty("error").GetProperty("code").GetString().Should().Be("not_found");
         content.Status.Should().Be(HttpStatusCode.NotFound);
         delete.Status.Should().Be(HttpStatusCode.NotFound);

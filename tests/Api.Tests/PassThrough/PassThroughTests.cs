@@ -89,6 +89,16 @@ public sealed class PassThroughTests : GatewayFixture
     }
 
     [Test]
+    public async Task Forward_UpstreamErrorWithoutBody_GoesOutAsItCame()
+    {
+        // The fake upstream answers a path it does not know with a bare 404.
+        using var response = await Api.Client.GetAsync("v1/openai/no-such-upstream-path");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).Should().BeEmpty("the upstream's answer is relayed, not replaced by the gateway's 'No route'");
+    }
+
+    [Test]
     public async Task Forward_Success_WritesOnePassThroughSpendRow()
     {
         var rows = await SpendRowsAsync("v1/openai/chat/completions", """{"model":"gpt-4o-mini","messages":[{"role":"user","content":"x"}]}""", HttpStatusCode.OK);

@@ -57,6 +57,13 @@ public sealed class PassThroughController : DialectController
 
         HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await CopyAsync(upstream.Body, cancellationToken);
+        if (!Response.HasStarted && !cancellationToken.IsCancellationRequested)
+        {
+            // An upstream answer with no body (a bare 404, a 204) goes out as it came: started here, nothing after the
+            // action mistakes it for an empty error of the gateway's own and fills it in.
+            await Response.StartAsync(cancellationToken);
+        }
+
         return new EmptyResult();
     }
 

@@ -83,7 +83,7 @@ internal sealed class EndUserHandler :
 
         if (string.IsNullOrEmpty(request.UserId))
         {
-            return Error.Validation("'end_user_id' is required.", "end_user_id");
+            return Error.Missing("end_user_id");
         }
 
         var endUser = await _endUsers.FindAsync(request.UserId, cancellationToken).ConfigureAwait(false);

@@ -93,7 +93,7 @@ internal sealed class OrganizationHandler :
     {
         if (string.IsNullOrEmpty(request.OrganizationId))
         {
-            return Error.Validation("'organization_id' is required.", "organization_id");
+            return Error.Missing("organization_id");
         }
 
         var organization = await _organizations.FindAsync(request.OrganizationId, cancellationToken).ConfigureAwait(false);

@@ -144,7 +144,7 @@ internal sealed class TeamHandler :
     {
         if (string.IsNullOrEmpty(request.TeamId))
         {
-            return Error.Validation("'team_id' is required.", "team_id");
+            return Error.Missing("team_id");
         }
 
         var team = await _teams.FindAsync(request.TeamId, cancellationToken).ConfigureAwait(false);

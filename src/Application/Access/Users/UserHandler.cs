@@ -127,7 +127,7 @@ internal sealed class UserHandler :
         var userId = request.UserId ?? caller.UserId;
         if (userId is null)
         {
-            return Error.Validation("'user_id' is required.", "user_id");
+            return Error.Missing("user_id");
         }
 
         if (!caller.ReadsEverything && caller.UserId != userId)

@@ -76,7 +76,7 @@ internal sealed class BudgetHandler :
 
         if (string.IsNullOrEmpty(request.BudgetId))
         {
-            return Error.Validation("'budget_id' is required.", "budget_id");
+            return Error.Missing("budget_id");
         }
 
         var budget = await _budgets.FindAsync(request.BudgetId, cancellationToken).ConfigureAwait(false);

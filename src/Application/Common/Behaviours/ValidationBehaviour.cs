@@ -58,7 +58,11 @@ internal sealed class ValidationBehaviour<TRequest, TResponse> : IPipelineBehavi
     private static TResponse Refuse(FluentValidation.Results.ValidationResult result)
     {
         var failure = result.Errors[0];
-        return TResponse.FromError(Error.Validation(failure.ErrorMessage, ToSnakeCase(failure.PropertyName)));
+        var error = Error.Validation(failure.ErrorMessage, ToSnakeCase(failure.PropertyName));
+
+        // A field left out (or sent as null) that must be there is a missing parameter, the Platform API's code for it.
+        var missing = failure.AttemptedValue is null && failure.ErrorCode is "NotEmptyValidator" or "NotNullValidator";
+        return TResponse.FromError(missing ? error with { Code = "missing_parameter" } : error);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class AnthropicRequestTranslator
     {
         if (string.IsNullOrEmpty(request.Model))
         {
-            return Error.Validation("'model' is required.", "model");
+            return Error.Missing("model");
         }
 
         if (request.MaxTokens is not > 0)
