@@ -1,7 +1,10 @@
 using LlmPlatform.Api.Authentication;
+using LlmPlatform.Api.Controllers.OpenAi;
+using LlmPlatform.Api.Endpoints;
 using LlmPlatform.Api.Errors;
 using LlmPlatform.Api.Hosting;
 using LlmPlatform.Application.Access.Authentication;
+using LlmPlatform.Application.Gateway;
 using LlmPlatform.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -30,4 +33,17 @@ public abstract class DialectController : ControllerBase
         result.IsSuccess ? Ok(result.Value) : new ErrorResult(result.Error!);
 
     protected static IActionResult Failure(Error error) => new ErrorResult(error);
+
+    /// <summary>Sends a routed model call; an answer goes out with the gateway's headers (deployment, attempts, cost, cache).</summary>
+    protected async Task<IActionResult> SendRoutedAsync<T>(IRequest<Result<T>> command, CallReceipt receipt, CancellationToken cancellationToken)
+    {
+        var result = await Mediator.Send(command, cancellationToken);
+        if (result.IsSuccess)
+        {
+            CacheHeaders.Write(HttpContext);
+            GatewayHeaders.Write(Response, receipt);
+        }
+
+        return ToResult(result);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LlmPlatform.Api.Authentication;
@@ -116,12 +115,7 @@ internal static class ChatCompletionsEndpoint
         var response = context.Response;
         var outcome = result.Value;
         CacheHeaders.Write(response, outcome.CacheKey, outcome.CacheHit);
-        if (!outcome.CacheHit)
-        {
-            response.Headers["x-llmplatform-model-id"] = outcome.DeploymentId;
-        }
-
-        response.Headers["x-llmplatform-attempts"] = outcome.Attempts.ToString(CultureInfo.InvariantCulture);
+        GatewayHeaders.Write(response, outcome.CacheHit ? null : outcome.DeploymentId, outcome.Attempts, outcome.Stream is null ? outcome.Cost ?? 0m : null);
         if (outcome.CacheHit && request.IsStreaming)
         {
             await ReplayAsync(response, outcome.Response!, request.StreamOptions?.IncludeUsage == true, cancellationToken);
@@ -130,7 +124,6 @@ internal static class ChatCompletionsEndpoint
 
         if (outcome.Stream is null)
         {
-            response.Headers["x-llmplatform-response-cost"] = (outcome.Cost ?? 0m).ToString(CultureInfo.InvariantCulture);
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = Json;
             if (outcome.Response!.TakeUpstreamJson() is { Array: { } pooled } json)

@@ -11,7 +11,7 @@ namespace LlmPlatform.Application.Gateway;
 /// usage event, success or failure.
 /// </summary>
 internal abstract class RoutedCallHandler<TCommand, TAdapter, TResponse> : IRequestHandler<TCommand, Result<TResponse>>
-    where TCommand : IGatewayCommand, IRequest<Result<TResponse>>
+    where TCommand : IRoutedCommand, IRequest<Result<TResponse>>
     where TAdapter : class, IProviderCapability
 {
     private readonly IModelCatalog _catalog;
@@ -81,7 +81,7 @@ internal abstract class RoutedCallHandler<TCommand, TAdapter, TResponse> : IRequ
         if (hit is not null)
         {
             var (hitPrompt, hitCompletion) = UsageOf(command, hit);
-            _usage.Publish(UsageRecord.Create(command, CallType, group, null, started, _time.GetUtcNow(), hitPrompt, hitCompletion, null, 0) with { CacheHit = true });
+            Publish(command, UsageRecord.Create(command, CallType, group, null, started, _time.GetUtcNow(), hitPrompt, hitCompletion, null, 0) with { CacheHit = true });
             return hit;
         }
 
@@ -113,5 +113,11 @@ internal abstract class RoutedCallHandler<TCommand, TAdapter, TResponse> : IRequ
         new(ErrorKind.Upstream, "provider_not_supported", $"The provider '{deployment.Provider}' of deployment '{deployment.Id}' does not support {EndpointName}.", null, 501);
 
     private void Publish(TCommand command, string? group, ModelDeployment? deployment, DateTimeOffset started, long prompt, long completion, Error? error, int attempts) =>
-        _usage.Publish(UsageRecord.Create(command, CallType, group, deployment, started, _time.GetUtcNow(), prompt, completion, error, attempts));
+        Publish(command, UsageRecord.Create(command, CallType, group, deployment, started, _time.GetUtcNow(), prompt, completion, error, attempts));
+
+    private void Publish(TCommand command, UsageEvent usage)
+    {
+        command.Receipt.Take(usage);
+        _usage.Publish(usage);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LlmPlatform.Api.Endpoints;
 using LlmPlatform.Api.Errors;
 using LlmPlatform.Api.Streaming;
 using LlmPlatform.Application.Gateway;
@@ -49,7 +50,7 @@ public sealed class MessagesController : DialectController
         }
 
         var outcome = result.Value;
-        Response.Headers["x-llmplatform-model-id"] = outcome.DeploymentId;
+        GatewayHeaders.Write(Response, outcome.CacheHit ? null : outcome.DeploymentId, outcome.Attempts, outcome.Cost);
         if (outcome.Stream is not { } stream)
         {
             Response.StatusCode = 200;

@@ -1,3 +1,4 @@
+using LlmPlatform.Api.Endpoints;
 using LlmPlatform.Api.Errors;
 using LlmPlatform.Api.Streaming;
 using LlmPlatform.Application.Gateway.Completions;
@@ -35,7 +36,7 @@ public sealed class CompletionsController : DialectController
             return Failure(result.Error!);
         }
 
-        Response.Headers["x-llmplatform-model-id"] = result.Value.DeploymentId;
+        GatewayHeaders.Write(Response, result.Value.DeploymentId, result.Value.Attempts, result.Value.Cost);
         if (result.Value.Stream is not { } stream)
         {
             return Ok(result.Value.Response);

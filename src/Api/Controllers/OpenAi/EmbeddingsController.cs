@@ -1,3 +1,4 @@
+using LlmPlatform.Api.Endpoints;
 using LlmPlatform.Api.Errors;
 using LlmPlatform.Application.Gateway.Contracts;
 using LlmPlatform.Application.Gateway.Embeddings;
@@ -28,12 +29,7 @@ public sealed class EmbeddingsController : DialectController
             request = request with { Model = deployment };
         }
 
-        var result = await Mediator.Send(new CreateEmbeddingsCommand(request, Caller, RequestId), cancellationToken);
-        if (result.IsSuccess)
-        {
-            CacheHeaders.Write(HttpContext);
-        }
-
-        return ToResult(result);
+        var command = new CreateEmbeddingsCommand(request, Caller, RequestId);
+        return await SendRoutedAsync(command, command.Receipt, cancellationToken);
     }
 }

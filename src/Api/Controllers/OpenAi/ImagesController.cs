@@ -1,3 +1,4 @@
+using LlmPlatform.Api.Endpoints;
 using LlmPlatform.Api.Errors;
 using LlmPlatform.Application.Gateway.Contracts;
 using LlmPlatform.Application.Gateway.Images;
@@ -28,6 +29,7 @@ public sealed class ImagesController : DialectController
             request = request with { Model = deployment };
         }
 
-        return ToResult(await Mediator.Send(new CreateImageCommand(request, Caller, RequestId), cancellationToken));
+        var command = new CreateImageCommand(request, Caller, RequestId);
+        return await SendRoutedAsync(command, command.Receipt, cancellationToken);
     }
 }

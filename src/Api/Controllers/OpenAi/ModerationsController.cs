@@ -1,3 +1,4 @@
+using LlmPlatform.Api.Endpoints;
 using LlmPlatform.Api.Errors;
 using LlmPlatform.Application.Gateway.Contracts;
 using LlmPlatform.Application.Gateway.Moderations;
@@ -20,6 +21,9 @@ public sealed class ModerationsController : DialectController
     [Consumes("application/json")]
     [ProducesResponseType<ModerationResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
-    public async Task<IActionResult> Create([FromBody] ModerationRequest request, CancellationToken cancellationToken) =>
-        ToResult(await Mediator.Send(new CreateModerationCommand(request, Caller, RequestId), cancellationToken));
+    public async Task<IActionResult> Create([FromBody] ModerationRequest request, CancellationToken cancellationToken)
+    {
+        var command = new CreateModerationCommand(request, Caller, RequestId);
+        return await SendRoutedAsync(command, command.Receipt, cancellationToken);
+    }
 }

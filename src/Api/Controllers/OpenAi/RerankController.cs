@@ -1,3 +1,4 @@
+using LlmPlatform.Api.Endpoints;
 using LlmPlatform.Api.Errors;
 using LlmPlatform.Application.Gateway.Contracts;
 using LlmPlatform.Application.Gateway.Rerank;
@@ -21,6 +22,9 @@ public sealed class RerankController : DialectController
     [Consumes("application/json")]
     [ProducesResponseType<RerankResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
-    public async Task<IActionResult> Create([FromBody] RerankRequest request, CancellationToken cancellationToken) =>
-        ToResult(await Mediator.Send(new RerankCommand(request, Caller, RequestId), cancellationToken));
+    public async Task<IActionResult> Create([FromBody] RerankRequest request, CancellationToken cancellationToken)
+    {
+        var command = new RerankCommand(request, Caller, RequestId);
+        return await SendRoutedAsync(command, command.Receipt, cancellationToken);
+    }
 }

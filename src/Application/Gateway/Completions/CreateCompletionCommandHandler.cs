@@ -54,7 +54,7 @@ internal sealed class CreateCompletionCommandHandler : IRequestHandler<CreateCom
 
             var routed = stream.Value;
             var relay = new GatewayTextStream(routed.Value, s => Completed(command, routed, started, s)) { Time = _services.Time };
-            return new CompletionOutcome(null, relay, routed.Deployment.Id);
+            return new CompletionOutcome(null, relay, routed.Deployment.Id, routed.Attempts, null);
         }
 
         var answer = await _services.Router.RunAsync(group, deployments, (d, t, ct) => CompleteAsync(d, command.Request, t, ct), cancellationToken).ConfigureAwait(false);
@@ -69,7 +69,8 @@ internal sealed class CreateCompletionCommandHandler : IRequestHandler<CreateCom
             command.EstimatePromptTokens(_services.Tokens),
             response.Choices.Sum(c => _services.Tokens.CountText(c.Text)));
         Publish(command, answer.Value.ModelGroup, answer.Value.Deployment, started, usage, null, answer.Value.Attempts);
-        return new CompletionOutcome(response with { Usage = usage }, null, answer.Value.Deployment.Id);
+        var cost = answer.Value.Deployment.Pricing.Cost(usage.PromptTokens, usage.CompletionTokens);
+        return new CompletionOutcome(response with { Usage = usage }, null, answer.Value.Deployment.Id, answer.Value.Attempts, cost);
     }
 
     private IProviderAdapter? ChatAdapter(string provider) =>

@@ -6,8 +6,10 @@ namespace LlmPlatform.Application.Gateway.Embeddings;
 
 /// <summary>Embeds one or more inputs for one caller.</summary>
 public sealed record CreateEmbeddingsCommand(EmbeddingsRequest Request, CallerIdentity Caller, string RequestId)
-    : ICommand<EmbeddingsResponse>, IGatewayCommand
+    : ICommand<EmbeddingsResponse>, IRoutedCommand
 {
+    public CallReceipt Receipt { get; } = new();
+
     public string? RequestedModel => Request.Model;
 
     public string? EndUser => Request.User;

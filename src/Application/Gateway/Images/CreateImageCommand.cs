@@ -6,8 +6,10 @@ namespace LlmPlatform.Application.Gateway.Images;
 
 /// <summary>Generates images from a prompt for one caller.</summary>
 public sealed record CreateImageCommand(ImageRequest Request, CallerIdentity Caller, string RequestId)
-    : ICommand<ImageResponse>, IGatewayCommand
+    : ICommand<ImageResponse>, IRoutedCommand
 {
+    public CallReceipt Receipt { get; } = new();
+
     public string? RequestedModel => Request.Model;
 
     public string? EndUser => Request.User;

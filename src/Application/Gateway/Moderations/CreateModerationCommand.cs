@@ -6,8 +6,10 @@ namespace LlmPlatform.Application.Gateway.Moderations;
 
 /// <summary>Classifies one or more inputs for one caller.</summary>
 public sealed record CreateModerationCommand(ModerationRequest Request, CallerIdentity Caller, string RequestId)
-    : ICommand<ModerationResponse>, IGatewayCommand
+    : ICommand<ModerationResponse>, IRoutedCommand
 {
+    public CallReceipt Receipt { get; } = new();
+
     public string? RequestedModel => Request.Model;
 
     public string? EndUser => null;

@@ -6,8 +6,10 @@ namespace LlmPlatform.Application.Gateway.Rerank;
 
 /// <summary>Orders documents by relevance to a query for one caller.</summary>
 public sealed record RerankCommand(RerankRequest Request, CallerIdentity Caller, string RequestId)
-    : ICommand<RerankResponse>, IGatewayCommand
+    : ICommand<RerankResponse>, IRoutedCommand
 {
+    public CallReceipt Receipt { get; } = new();
+
     public string? RequestedModel => Request.Model;
 
     public string? EndUser => null;
