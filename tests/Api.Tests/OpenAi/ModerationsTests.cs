@@ -69,6 +69,16 @@ public sealed class ModerationsTests : GatewayFixture
     }
 
     [Test]
+    public async Task Moderations_WithoutModel_GoToOmniModerationLatest()
+    {
+        using var response = await PostAsync("v1/moderations", """{"input":"something violent"}""");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var request = Fake.Script.Received.Last(r => r.Route == Routes.OpenAiModerations);
+        request.Body.Should().Contain("\"model\":\"omni-moderation-2024-09-26\"");
+    }
+
+    [Test]
     public async Task Moderations_CategoryNamesKeepTheirSlashes()
     {
         using var response = await PostAsync("v1/moderations", """{"model":"mock-moderation","input":"kill"}""");
@@ -82,7 +92,6 @@ public sealed class ModerationsTests : GatewayFixture
         rows.Should().Equal(("moderation", "success"));
     }
 
-    [TestCase("""{"input":"x"}""", "model", HttpStatusCode.BadRequest)]
     [TestCase("""{"model":"mock-moderation"}""", "input", HttpStatusCode.BadRequest)]
     [TestCase("""{"model":"mock-moderation","input":42}""", "input", HttpStatusCode.BadRequest)]
     [TestCase("""{"model":"mock-moderation","input":[{"type":"audio"}]}""", "input", HttpStatusCode.BadRequest)]

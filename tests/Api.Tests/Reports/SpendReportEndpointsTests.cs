@@ -256,6 +256,9 @@ public sealed class SpendReportEndpointsTests
         period.GetProperty("usage").GetProperty("tokens").GetInt64().Should().Be(30);
         period.GetProperty("usage").GetProperty("cost").GetDecimal().Should().Be(0.50m);
         period.GetProperty("limits").GetProperty("monthly_budget").GetDecimal().Should().Be(20m);
+        period.GetProperty("limits").GetProperty("requests_per_month").ValueKind.Should().Be(JsonValueKind.Null, "seed 001's members are there even when there is no such quota");
+        period.GetProperty("limits").GetProperty("tokens_per_month").ValueKind.Should().Be(JsonValueKind.Null);
+        reply.Json.GetProperty("payment_method").ValueKind.Should().Be(JsonValueKind.Null);
         reply.Json.GetProperty("next_billing_date").GetString().Should().Be($"{today.AddMonths(1):yyyy-MM}-01");
     }
 

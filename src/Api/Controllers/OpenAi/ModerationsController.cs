@@ -16,6 +16,9 @@ public sealed class ModerationsController : DialectController
     {
     }
 
+    /// <summary>The model group a moderation request without <c>model</c> goes to.</summary>
+    public const string DefaultModel = "omni-moderation-latest";
+
     [HttpPost("/v1/moderations")]
     [HttpPost("/moderations")]
     [Consumes("application/json")]
@@ -23,6 +26,12 @@ public sealed class ModerationsController : DialectController
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Create([FromBody] ModerationRequest request, CancellationToken cancellationToken)
     {
+        // OpenAI makes the model optional here and uses its latest moderation model; so does the gateway, by that name.
+        if (request.Model is null)
+        {
+            request = request with { Model = DefaultModel };
+        }
+
         var command = new CreateModerationCommand(request, Caller, RequestId);
         return await SendRoutedAsync(command, command.Receipt, cancellationToken);
     }
