@@ -4,9 +4,9 @@ using LlmPlatform.TestSupport;
 namespace LlmPlatform.Api.Tests.Admin;
 
 /// <summary>Users, teams, organizations, budgets, customers and access groups: good input, bad input and unknown ids.</summary>
-public sealed class AdminEndpointsTests
+public sealed class AdminEndpointsTests : AdminApiFixture
 {
-    private const string Config = """
+    protected override string Config => """
         model_list:
           - model_name: demo
             litellm_params:
@@ -15,19 +15,6 @@ public sealed class AdminEndpointsTests
             litellm_params:
               model: mock/other-model
         """;
-
-    private ApiServer _api = null!;
-    private AdminHttp _http = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _api = await ApiServer.StartAsync(Config);
-        _http = new AdminHttp(_api.Client);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _api.DisposeAsync();
 
     [Test]
     public async Task User_NewInfoUpdateListDelete_RoundTrip()
@@ -52,7 +39,7 @@ public sealed class AdminEndpointsTests
         var key = created.Str("key");
         (await Master(HttpMethod.Post, "/user/delete", new { user_ids = new[] { userId } })).Status.Should().Be(HttpStatusCode.OK);
         (await Master(HttpMethod.Get, "/user/info?user_id=" + userId)).Status.Should().Be(HttpStatusCode.NotFound);
-        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.Unauthorized);
+        (await Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [TestCase("/user/new", "{\"user_role\": \"emperor\"}", HttpStatusCode.BadRequest)]
@@ -101,7 +88,7 @@ public sealed class AdminEndpointsTests
     [TestCase("/user/new", "not json", HttpStatusCode.BadRequest)]
     public async Task Post_WithBadInputOrUnknownId_IsAClear4xxInTheEnvelope(string path, string body, HttpStatusCode expected)
     {
-        var reply = await _http.PostAsync(path, body, ApiServer.MasterKey);
+        var reply = await Http.PostAsync(path, body, ApiServer.MasterKey);
 
         reply.Status.Should().Be(expected, reply.Text);
         reply.Json.GetProperty("error").GetProperty("message").GetString().Should().NotBeNullOrEmpty();
@@ -118,7 +105,7 @@ public sealed class AdminEndpointsTests
     [TestCase("/user/info?user_id=nobody-at-all", HttpStatusCode.NotFound)]
     public async Task Get_UnknownOrMissingId_Is4xx(string path, HttpStatusCode expected)
     {
-        var reply = await _http.GetAsync(path, ApiServer.MasterKey);
+        var reply = await Http.GetAsync(path, ApiServer.MasterKey);
         reply.Status.Should().Be(expected, reply.Text);
         reply.ErrorType.Should().Be(expected == HttpStatusCode.NotFound ? "not_found_error" : "invalid_request_error");
     }
@@ -202,8 +189,8 @@ public sealed class AdminEndpointsTests
         var teamId = (await Master(HttpMethod.Post, "/team/new", new { organization_id = organizationId })).Str("team_id");
         var key = (await Master(HttpMethod.Post, "/key/generate", new { team_id = teamId })).Str("key");
 
-        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
-        (await Gateway.StatusAsync(_api.Client, key, "other")).Should().Be(HttpStatusCode.Forbidden);
+        (await Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(Api.Client, key, "other")).Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Test]
@@ -215,12 +202,12 @@ public sealed class AdminEndpointsTests
         (await Master(HttpMethod.Get, "/budget/info?budget_id=" + budgetId)).Json.GetProperty("rpm_limit").GetInt64().Should().Be(1);
 
         var key = (await Master(HttpMethod.Post, "/key/generate", new { budget_id = budgetId })).Str("key");
-        var statuses = new[] { await Gateway.StatusAsync(_api.Client, key, "demo"), await Gateway.StatusAsync(_api.Client, key, "demo"), await Gateway.StatusAsync(_api.Client, key, "demo") };
+        var statuses = new[] { await Gateway.StatusAsync(Api.Client, key, "demo"), await Gateway.StatusAsync(Api.Client, key, "demo"), await Gateway.StatusAsync(Api.Client, key, "demo") };
         statuses.Should().Contain(HttpStatusCode.TooManyRequests);
 
         var updated = await Master(HttpMethod.Post, "/budget/update", new { budget_id = budgetId, rpm_limit = 1000 });
         updated.Json.GetProperty("rpm_limit").GetInt64().Should().Be(1000);
-        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
 
         (await Master(HttpMethod.Get, "/budget/list")).Json.EnumerateArray().Should().Contain(b => b.GetProperty("budget_id").GetString() == budgetId);
         (await Master(HttpMethod.Post, "/budget/delete", new { id = budgetId })).Status.Should().Be(HttpStatusCode.OK);
@@ -236,18 +223,18 @@ public sealed class AdminEndpointsTests
         (await Master(HttpMethod.Post, "/model_access_group/new", new { access_group = group, models = new[] { "demo" } })).Status.Should().Be(HttpStatusCode.Conflict);
         var key = (await Master(HttpMethod.Post, "/key/generate", new { models = new[] { group } })).Str("key");
 
-        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
-        (await Gateway.StatusAsync(_api.Client, key, "other")).Should().Be(HttpStatusCode.Forbidden);
+        (await Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(Api.Client, key, "other")).Should().Be(HttpStatusCode.Forbidden);
 
         (await Master(HttpMethod.Put, "/model_access_group/update", new { group_id = group, models = new[] { "demo", "other" } })).Status.Should().Be(HttpStatusCode.OK);
-        (await Gateway.StatusAsync(_api.Client, key, "other")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(Api.Client, key, "other")).Should().Be(HttpStatusCode.OK);
 
         var info = await Master(HttpMethod.Get, "/model_access_group/info?group_id=" + group);
         info.Json.GetProperty("models").GetArrayLength().Should().Be(2);
         info.Str("group_id").Should().Be(group);
         info.Str("access_group").Should().Be(group);
         (await Master(HttpMethod.Delete, "/model_access_group/delete", new { access_group = group })).Status.Should().Be(HttpStatusCode.OK);
-        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.Forbidden);
+        (await Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Test]
@@ -268,11 +255,11 @@ public sealed class AdminEndpointsTests
     [Test]
     public async Task AdminEndpoints_WithoutAKey_Are401()
     {
-        using var anonymous = new HttpClient { BaseAddress = _api.BaseUri };
+        using var anonymous = new HttpClient { BaseAddress = Api.BaseUri };
         using var response = await anonymous.GetAsync("key/list");
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     private Task<AdminHttp.Reply> Master(HttpMethod method, string path, object? body = null) =>
-        _http.SendAsync(method, path, body, ApiServer.MasterKey);
+        Http.SendAsync(method, path, body, ApiServer.MasterKey);
 }

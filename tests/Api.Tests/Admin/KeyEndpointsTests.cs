@@ -7,9 +7,9 @@ using OpenAI.Chat;
 namespace LlmPlatform.Api.Tests.Admin;
 
 /// <summary>The <c>/key/*</c> endpoints against the real API and PostgreSQL, and their effect on the gateway.</summary>
-public sealed class KeyEndpointsTests
+public sealed class KeyEndpointsTests : AdminApiFixture
 {
-    private const string Config = """
+    protected override string Config => """
         model_list:
           - model_name: demo
             litellm_params:
@@ -19,23 +19,10 @@ public sealed class KeyEndpointsTests
               model: mock/other-model
         """;
 
-    private ApiServer _api = null!;
-    private AdminHttp _http = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _api = await ApiServer.StartAsync(Config);
-        _http = new AdminHttp(_api.Client);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _api.DisposeAsync();
-
     [Test]
     public async Task Generate_ReturnsKeyOnce_AndStoresOnlyItsHash()
     {
-        var reply = await _http.PostAsync("/key/generate", new { key_alias = "gen-" + Guid.NewGuid(), models = new[] { "demo" } }, ApiServer.MasterKey);
+        var reply = await Http.PostAsync("/key/generate", new { key_alias = "gen-" + Guid.NewGuid(), models = new[] { "demo" } }, ApiServer.MasterKey);
 
         reply.Status.Should().Be(HttpStatusCode.OK);
         var key = reply.Str("key");
@@ -43,13 +30,13 @@ public sealed class KeyEndpointsTests
         reply.Str("key_name").Should().Be("sk-..." + key[^4..]);
         reply.Str("token").Should().Be(LlmPlatform.Infrastructure.Access.KeyHasher.Hash(key));
 
-        await using var db = new Npgsql.NpgsqlConnection(LlmPlatform.Infrastructure.Persistence.ConnectionStrings.ToNpgsql(_api.DatabaseUrl));
+        await using var db = new Npgsql.NpgsqlConnection(LlmPlatform.Infrastructure.Persistence.ConnectionStrings.ToNpgsql(Api.DatabaseUrl));
         await db.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM virtual_keys WHERE token = @k OR key_id = @k OR key_name = @k", db);
         command.Parameters.AddWithValue("k", key);
         ((long)(await command.ExecuteScalarAsync())!).Should().Be(0);
 
-        var info = await _http.GetAsync("/key/info?key=" + key, ApiServer.MasterKey);
+        var info = await Http.GetAsync("/key/info?key=" + key, ApiServer.MasterKey);
         info.Status.Should().Be(HttpStatusCode.OK);
         info.Json.GetProperty("info").GetProperty("models")[0].GetString().Should().Be("demo");
         info.Text.Should().NotContain(key);
@@ -79,7 +66,7 @@ public sealed class KeyEndpointsTests
     [TestCase("[1, 2]", null)]
     public async Task Generate_WithBadInput_Is400InTheEnvelope(string body, string? param)
     {
-        var reply = await _http.PostAsync("/key/generate", body, ApiServer.MasterKey);
+        var reply = await Http.PostAsync("/key/generate", body, ApiServer.MasterKey);
 
         reply.Status.Should().Be(HttpStatusCode.BadRequest);
         reply.ErrorType.Should().Be("invalid_request_error");
@@ -92,14 +79,14 @@ public sealed class KeyEndpointsTests
     [Test]
     public async Task Generate_ForUnknownTeam_Is404()
     {
-        var reply = await _http.PostAsync("/key/generate", new { team_id = "no-such-team" }, ApiServer.MasterKey);
+        var reply = await Http.PostAsync("/key/generate", new { team_id = "no-such-team" }, ApiServer.MasterKey);
         reply.Status.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Test]
     public async Task Info_UnknownKey_Is404()
     {
-        var reply = await _http.GetAsync("/key/info?key=sk-unknown-0000000000000000000000", ApiServer.MasterKey);
+        var reply = await Http.GetAsync("/key/info?key=sk-unknown-0000000000000000000000", ApiServer.MasterKey);
         reply.Status.Should().Be(HttpStatusCode.NotFound);
         reply.ErrorType.Should().Be("not_found_error");
     }
@@ -108,35 +95,35 @@ public sealed class KeyEndpointsTests
     public async Task Update_Models_TakesEffectOnTheNextRequest()
     {
         var key = await GenerateAsync(new { models = new[] { "demo" } });
-        (await Gateway.StatusAsync(_api.Client, key, "other")).Should().Be(HttpStatusCode.Forbidden);
+        (await Gateway.StatusAsync(Api.Client, key, "other")).Should().Be(HttpStatusCode.Forbidden);
 
-        var update = await _http.PostAsync("/key/update", new { key, models = new[] { "demo", "other" }, max_budget = 10 }, ApiServer.MasterKey);
+        var update = await Http.PostAsync("/key/update", new { key, models = new[] { "demo", "other" }, max_budget = 10 }, ApiServer.MasterKey);
         update.Status.Should().Be(HttpStatusCode.OK);
         update.Json.GetProperty("max_budget").GetDecimal().Should().Be(10);
 
-        (await Gateway.StatusAsync(_api.Client, key, "other")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(Api.Client, key, "other")).Should().Be(HttpStatusCode.OK);
     }
 
     [Test]
     public async Task Update_WithoutKey_Is400_AndUnknownKey_Is404()
     {
-        (await _http.PostAsync("/key/update", new { models = new[] { "demo" } }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.BadRequest);
-        (await _http.PostAsync("/key/update", new { key = "sk-nothing-here", models = new[] { "demo" } }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.NotFound);
+        (await Http.PostAsync("/key/update", new { models = new[] { "demo" } }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.BadRequest);
+        (await Http.PostAsync("/key/update", new { key = "sk-nothing-here", models = new[] { "demo" } }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Test]
     public async Task BlockAndUnblock_SwitchTheKeyOffAndOnAtOnce()
     {
         var key = await GenerateAsync(new { });
-        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
 
-        var blocked = await _http.PostAsync("/key/block", new { key }, ApiServer.MasterKey);
+        var blocked = await Http.PostAsync("/key/block", new { key }, ApiServer.MasterKey);
         blocked.Status.Should().Be(HttpStatusCode.OK);
         blocked.Json.GetProperty("blocked").GetBoolean().Should().BeTrue();
-        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.Unauthorized);
+        (await Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.Unauthorized);
 
-        (await _http.PostAsync("/key/unblock", new { key }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
-        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Http.PostAsync("/key/unblock", new { key }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
     }
 
     [Test]
@@ -145,33 +132,33 @@ public sealed class KeyEndpointsTests
         var alias = "del-" + Guid.NewGuid();
         var first = await GenerateAsync(new { });
         var second = await GenerateAsync(new { key_alias = alias });
-        (await Gateway.StatusAsync(_api.Client, first, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(Api.Client, first, "demo")).Should().Be(HttpStatusCode.OK);
 
-        var byKey = await _http.PostAsync("/key/delete", new { keys = new[] { first } }, ApiServer.MasterKey);
+        var byKey = await Http.PostAsync("/key/delete", new { keys = new[] { first } }, ApiServer.MasterKey);
         byKey.Status.Should().Be(HttpStatusCode.OK);
         byKey.Json.GetProperty("deleted_keys")[0].GetString().Should().Be(first);
-        (await _http.PostAsync("/key/delete", new { key_aliases = new[] { alias } }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
+        (await Http.PostAsync("/key/delete", new { key_aliases = new[] { alias } }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
 
-        (await Gateway.StatusAsync(_api.Client, first, "demo")).Should().Be(HttpStatusCode.Unauthorized);
-        (await Gateway.StatusAsync(_api.Client, second, "demo")).Should().Be(HttpStatusCode.Unauthorized);
-        (await _http.PostAsync("/key/delete", new { keys = new[] { first } }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.NotFound);
-        (await _http.PostAsync("/key/delete", new { }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.BadRequest);
+        (await Gateway.StatusAsync(Api.Client, first, "demo")).Should().Be(HttpStatusCode.Unauthorized);
+        (await Gateway.StatusAsync(Api.Client, second, "demo")).Should().Be(HttpStatusCode.Unauthorized);
+        (await Http.PostAsync("/key/delete", new { keys = new[] { first } }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.NotFound);
+        (await Http.PostAsync("/key/delete", new { }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.BadRequest);
     }
 
     [Test]
     public async Task Regenerate_ReplacesTheSecret_AndKeepsTheSettings()
     {
         var key = await GenerateAsync(new { models = new[] { "demo" }, rpm_limit = 100 });
-        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
 
-        var reply = await _http.PostAsync("/key/regenerate", new { key }, ApiServer.MasterKey);
+        var reply = await Http.PostAsync("/key/regenerate", new { key }, ApiServer.MasterKey);
         reply.Status.Should().Be(HttpStatusCode.OK);
         var fresh = reply.Str("key");
         fresh.Should().NotBe(key);
         reply.Json.GetProperty("rpm_limit").GetInt64().Should().Be(100);
 
-        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.Unauthorized);
-        (await Gateway.StatusAsync(_api.Client, fresh, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.Unauthorized);
+        (await Gateway.StatusAsync(Api.Client, fresh, "demo")).Should().Be(HttpStatusCode.OK);
     }
 
     [Test]
@@ -180,7 +167,7 @@ public sealed class KeyEndpointsTests
         var alias = "list-" + Guid.NewGuid();
         var key = await GenerateAsync(new { key_alias = alias });
 
-        var reply = await _http.GetAsync("/key/list?key_alias=" + alias, ApiServer.MasterKey);
+        var reply = await Http.GetAsync("/key/list?key_alias=" + alias, ApiServer.MasterKey);
         reply.Status.Should().Be(HttpStatusCode.OK);
         reply.Json.GetProperty("total_count").GetInt32().Should().Be(1);
         reply.Json.GetProperty("keys")[0].GetString().Should().Be(LlmPlatform.Infrastructure.Access.KeyHasher.Hash(key));
@@ -191,7 +178,7 @@ public sealed class KeyEndpointsTests
     {
         var key = await GenerateAsync(new { duration = "1s" });
         await Task.Delay(1500);
-        (await Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.Unauthorized);
+        (await Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Test]
@@ -199,16 +186,16 @@ public sealed class KeyEndpointsTests
     {
         var alias = "dup-" + Guid.NewGuid();
         await GenerateAsync(new { key_alias = alias });
-        var reply = await _http.PostAsync("/key/generate", new { key_alias = alias }, ApiServer.MasterKey);
+        var reply = await Http.PostAsync("/key/generate", new { key_alias = alias }, ApiServer.MasterKey);
         reply.Status.Should().Be(HttpStatusCode.Conflict);
     }
 
     private ChatClient Chat(string key, string model) =>
-        new(model, new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = _api.OpenAiEndpoint });
+        new(model, new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = Api.OpenAiEndpoint });
 
     private async Task<string> GenerateAsync(object body)
     {
-        var reply = await _http.PostAsync("/key/generate", body, ApiServer.MasterKey);
+        var reply = await Http.PostAsync("/key/generate", body, ApiServer.MasterKey);
         reply.Status.Should().Be(HttpStatusCode.OK, reply.Text);
         return reply.Str("key");
     }

@@ -7,33 +7,20 @@ using LlmPlatform.TestSupport;
 namespace LlmPlatform.Api.Tests.Platform;
 
 /// <summary>The Platform API's keys (seed 001 <c>/auth/api-keys</c>): virtual keys with permissions and a rate limit.</summary>
-public sealed class ApiKeysTests
+public sealed class ApiKeysTests : AdminApiFixture
 {
-    private const string Config = """
+    protected override string Config => """
         model_list:
           - model_name: demo
             litellm_params:
               model: mock/demo-model
         """;
 
-    private ApiServer _api = null!;
-    private AdminHttp _http = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _api = await ApiServer.StartAsync(Config);
-        _http = new AdminHttp(_api.Client);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _api.DisposeAsync();
-
     [Test]
     public async Task Create_WithTheSeedsBody_AnswersTheKeyOnce_AndItWorksWithinItsPermissions()
     {
         var expires = DateTimeOffset.UtcNow.AddDays(30);
-        var created = await _http.PostAsync("/v1/auth/api-keys", new
+        var created = await Http.PostAsync("/v1/auth/api-keys", new
         {
             name = "My Application Key",
             permissions = new[] { "inference" },
@@ -52,8 +39,8 @@ public sealed class ApiKeysTests
         created.Json.GetProperty("expires_at").GetDateTimeOffset().Should().BeCloseTo(expires, TimeSpan.FromSeconds(1));
         created.Json.GetProperty("created_at").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
 
-        (await Admin.Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.OK, "inference is allowed");
-        var models = await _http.GetAsync("/v1/models", key);
+        (await Admin.Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.OK, "inference is allowed");
+        var models = await Http.GetAsync("/v1/models", key);
         models.Status.Should().Be(HttpStatusCode.Forbidden, "models.read was not given");
         models.ErrorType.Should().Be("permission_error");
     }
@@ -61,14 +48,14 @@ public sealed class ApiKeysTests
     [Test]
     public async Task Create_WithoutPermissions_MayCallWhatItsOwnerMay_AndCarriesItsRateLimit()
     {
-        var created = await _http.PostAsync("/auth/api-keys", new { name = "limited", rate_limit = new { requests_per_minute = 2 } }, ApiServer.MasterKey);
+        var created = await Http.PostAsync("/auth/api-keys", new { name = "limited", rate_limit = new { requests_per_minute = 2 } }, ApiServer.MasterKey);
         created.Status.Should().Be(HttpStatusCode.OK, created.Text);
         var key = created.Str("api_key");
         created.Json.GetProperty("permissions").GetArrayLength().Should().Be(0);
         created.Json.GetProperty("expires_at").ValueKind.Should().Be(JsonValueKind.Null);
 
-        (await _http.GetAsync("/v1/models", key)).Status.Should().Be(HttpStatusCode.OK);
-        using var chat = await Admin.Gateway.ChatAsync(_api.Client, key, "demo");
+        (await Http.GetAsync("/v1/models", key)).Status.Should().Be(HttpStatusCode.OK);
+        using var chat = await Admin.Gateway.ChatAsync(Api.Client, key, "demo");
         chat.StatusCode.Should().Be(HttpStatusCode.OK);
         chat.Headers.GetValues("x-ratelimit-limit-requests").Single().Should().Be("2", "rate_limit.requests_per_minute is the key's RPM limit");
     }
@@ -76,26 +63,26 @@ public sealed class ApiKeysTests
     [Test]
     public async Task List_ShowsTheKeysWithoutTheirSecret_AndRevokeEndsThem()
     {
-        var created = await _http.PostAsync("/auth/api-keys", new { name = "to-revoke", permissions = new[] { "inference", "models.read" } }, ApiServer.MasterKey);
+        var created = await Http.PostAsync("/auth/api-keys", new { name = "to-revoke", permissions = new[] { "inference", "models.read" } }, ApiServer.MasterKey);
         var id = created.Str("id");
         var key = created.Str("api_key");
 
-        var list = await _http.GetAsync("/auth/api-keys", ApiServer.MasterKey);
+        var list = await Http.GetAsync("/auth/api-keys", ApiServer.MasterKey);
         list.Status.Should().Be(HttpStatusCode.OK);
         list.Str("object").Should().Be("list");
         var listed = list.Json.GetProperty("data").EnumerateArray().Single(k => k.GetProperty("id").GetString() == id);
         listed.GetProperty("name").GetString().Should().Be("to-revoke");
         listed.TryGetProperty("api_key", out _).Should().BeFalse("a key is shown once, when it is created");
         listed.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()).Should().Equal("inference", "models.read");
-        (await _http.GetAsync("/v1/models", key)).Status.Should().Be(HttpStatusCode.OK);
+        (await Http.GetAsync("/v1/models", key)).Status.Should().Be(HttpStatusCode.OK);
 
-        var revoked = await _http.SendAsync(HttpMethod.Delete, "/v1/auth/api-keys/" + id, null, ApiServer.MasterKey);
+        var revoked = await Http.SendAsync(HttpMethod.Delete, "/v1/auth/api-keys/" + id, null, ApiServer.MasterKey);
         revoked.Status.Should().Be(HttpStatusCode.OK, revoked.Text);
         revoked.Str("id").Should().Be(id);
         revoked.Json.GetProperty("deleted").GetBoolean().Should().BeTrue();
 
-        (await Admin.Gateway.StatusAsync(_api.Client, key, "demo")).Should().Be(HttpStatusCode.Unauthorized);
-        var again = await _http.SendAsync(HttpMethod.Delete, "/auth/api-keys/" + id, null, ApiServer.MasterKey);
+        (await Admin.Gateway.StatusAsync(Api.Client, key, "demo")).Should().Be(HttpStatusCode.Unauthorized);
+        var again = await Http.SendAsync(HttpMethod.Delete, "/auth/api-keys/" + id, null, ApiServer.MasterKey);
         again.Status.Should().Be(HttpStatusCode.NotFound);
         again.ErrorType.Should().Be("not_found_error");
     }
@@ -108,13 +95,13 @@ public sealed class ApiKeysTests
     [TestCase("""{"name":"   "}""", "name")]
     public async Task Create_BadInput_Is400NamingTheField_AndCreatesNothing(string body, string param)
     {
-        var before = (await _http.GetAsync("/auth/api-keys", ApiServer.MasterKey)).Json.GetProperty("data").GetArrayLength();
-        using var response = await _api.Client.PostAsync("auth/api-keys", new StringContent(body, Encoding.UTF8, "application/json"));
+        var before = (await Http.GetAsync("/auth/api-keys", ApiServer.MasterKey)).Json.GetProperty("data").GetArrayLength();
+        using var response = await Api.Client.PostAsync("auth/api-keys", new StringContent(body, Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         error.RootElement.GetProperty("error").GetProperty("param").GetString().Should().Be(param);
-        (await _http.GetAsync("/auth/api-keys", ApiServer.MasterKey)).Json.GetProperty("data").GetArrayLength().Should().Be(before);
+        (await Http.GetAsync("/auth/api-keys", ApiServer.MasterKey)).Json.GetProperty("data").GetArrayLength().Should().Be(before);
     }
 
     [TestCase("""{"rate_limit":"fast"}""")]
@@ -124,7 +111,7 @@ public sealed class ApiKeysTests
     [TestCase("""{"name":""")]
     public async Task Create_WrongTypeOrMalformed_Is400InTheEnvelope(string body)
     {
-        using var response = await _api.Client.PostAsync("auth/api-keys", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await Api.Client.PostAsync("auth/api-keys", new StringContent(body, Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -134,7 +121,7 @@ public sealed class ApiKeysTests
     [Test]
     public async Task WithoutAKey_Is401()
     {
-        using var anonymous = new HttpClient { BaseAddress = _api.BaseUri };
+        using var anonymous = new HttpClient { BaseAddress = Api.BaseUri };
         using var response = await anonymous.GetAsync("auth/api-keys");
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
