@@ -80,6 +80,16 @@ public static partial class ApiHost
             configuration = configuration with { General = configuration.General with { EncryptionKey = encryptionKey } };
         }
 
+        Authentication.Sso.SsoSettings? sso;
+        try
+        {
+            sso = Authentication.Sso.SsoSettings.From(environment, configuration.General.MasterKey);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupException(ex.Message, ConfigExitCode);
+        }
+
         var databaseUrl = environment("DATABASE_URL") is { Length: > 0 } fromEnv ? fromEnv : configuration.General.DatabaseUrl;
         if (string.IsNullOrWhiteSpace(databaseUrl))
         {
@@ -130,6 +140,7 @@ public static partial class ApiHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         ConfigureServices(builder, configuration, dataSource, redis, environment);
+        builder.Services.AddSingleton(_ => new Authentication.Sso.SsoIdentityProvider(sso));
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         ConfigurePipeline(app);

@@ -12,6 +12,7 @@ public sealed class OpenApiSchemaTests
     {
         ["GET /v1/files/{fileId}/content"] = "the file's own bytes",
         ["GET /files/{fileId}/content"] = "the file's own bytes",
+        ["GET /sso/login"] = "a redirect to the identity provider",
     };
 
     private ApiServer _api = null!;

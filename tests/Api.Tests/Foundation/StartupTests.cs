@@ -79,4 +79,20 @@ public sealed class StartupTests
         exit.Should().Be(ApiHost.ConfigExitCode);
         stderr.Should().Contain("DATABASE_URL");
     }
+
+    [Test]
+    public async Task Start_WithHalfConfiguredSso_ExitsNamingWhatIsMissing()
+    {
+        var config = WriteConfig("model_list: []\n");
+        var (exit, stderr) = await RunApiAsync(config, new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = "postgresql://u:p@127.0.0.1:1/x",
+            ["LLMPLATFORM_MASTER_KEY"] = "sk-master-startup-0123456789abcdef",
+            ["GENERIC_CLIENT_ID"] = "client",
+            ["GENERIC_TOKEN_ENDPOINT"] = "https://idp.example/token",
+        });
+
+        exit.Should().Be(ApiHost.ConfigExitCode);
+        stderr.Should().Contain("GENERIC_CLIENT_SECRET").And.Contain("GENERIC_AUTHORIZATION_ENDPOINT").And.Contain("PROXY_BASE_URL").And.NotContain("GENERIC_TOKEN_ENDPOINT,");
+    }
 }
