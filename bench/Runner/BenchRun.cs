@@ -361,7 +361,7 @@ internal sealed class BenchRun : IDisposable
                 {
                     var target = targets[(c + round + k) % targets.Count];
                     var endpoint = target.For(cell.Slow);
-                    Action? sample = target.Process is { } process ? () => _m.Peak(target.Name, process.ResidentMegabytes()) : null;
+                    Action? sample = target.Process is { } process ? () => _m.Peak(target.Name, process.ResidentMegabytes(), cell.Label) : null;
                     var result = await Wrk.RunAsync(Script, endpoint.Url, cell.Connections, _options.DurationSeconds, ScriptArgs(endpoint, cell.Stream, $"c{c}r{round}"), sample).ConfigureAwait(false);
                     results[target.Name].Add(result);
                     if (target.Name == LlmPlatform)

@@ -14,6 +14,9 @@ internal sealed class Measurements
 
     public Dictionary<string, double> PeakMb { get; } = [];
 
+    /// <summary>The load cell during which each target's peak was read.</summary>
+    public Dictionary<string, string> PeakCell { get; } = [];
+
     public List<string> Notes { get; } = [];
 
     public long LedgerRows { get; set; }
@@ -38,11 +41,12 @@ internal sealed class Measurements
 
     public TimeSpan Elapsed { get; set; }
 
-    public void Peak(string target, double mb)
+    public void Peak(string target, double mb, string cell)
     {
         if (!double.IsNaN(mb) && (!PeakMb.TryGetValue(target, out var old) || mb > old))
         {
             PeakMb[target] = mb;
+            PeakCell[target] = cell;
         }
     }
 }

@@ -120,10 +120,10 @@ internal static class Report
 
         md.AppendLine();
         md.AppendLine("## Resident memory (VmRSS)").AppendLine();
-        md.AppendLine("| process | idle (after warm-up) | peak under load |").AppendLine("| --- | ---: | ---: |");
+        md.AppendLine("| process | idle (after warm-up) | peak under load | peak read during |").AppendLine("| --- | ---: | ---: | --- |");
         foreach (var (target, idle) in m.IdleMb)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {target} | {Mb(idle)} | {Mb(m.PeakMb.GetValueOrDefault(target, double.NaN))} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {target} | {Mb(idle)} | {Mb(m.PeakMb.GetValueOrDefault(target, double.NaN))} | {m.PeakCell.GetValueOrDefault(target, "-")} |");
         }
 
         md.AppendLine();
