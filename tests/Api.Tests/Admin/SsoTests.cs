@@ -22,6 +22,7 @@ public sealed class SsoTests
     private const string ClientSecret = "idp-client-secret-0123456789";
     private const string GoodCode = "good-code";
     private const string AccessToken = "idp-access-token";
+    private const string CodeWithoutUser = "code-without-user";
 
     private readonly ConcurrentQueue<IFormCollection> _tokenRequests = new();
     private WebApplication _idp = null!;
@@ -40,6 +41,12 @@ public sealed class SsoTests
             _tokenRequests.Enqueue(form);
             var valid = form["grant_type"] == "authorization_code" && form["code"] == GoodCode && form["client_id"] == ClientId
                 && form["client_secret"] == ClientSecret && form["redirect_uri"] == "http://gateway.example/sso/callback";
+            if (form["code"] == CodeWithoutUser)
+            {
+                // A token the user-info endpoint does not know: the provider's own failure, after the code was taken.
+                return Results.Json(new { access_token = "orphan-token", token_type = "Bearer" });
+            }
+
             return valid
                 ? Results.Json(new { access_token = AccessToken, token_type = "Bearer" })
                 : Results.Json(new { error = "invalid_grant" }, statusCode: 400);
@@ -150,6 +157,15 @@ public sealed class SsoTests
         var error = await ErrorOf(response);
         error.GetProperty("type").GetString().Should().Be("authentication_error");
         error.GetProperty("message").GetString().Should().NotContain(ClientSecret);
+    }
+
+    [Test]
+    public async Task Callback_WhenTheProviderFailsToSayWhoLoggedIn_Is502AndCreatesNoUser()
+    {
+        using var response = await CallbackAsync(CodeWithoutUser, await StateAsync());
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        (await ErrorOf(response)).GetProperty("code").GetString().Should().Be("sso_provider_error");
     }
 
     [Test]

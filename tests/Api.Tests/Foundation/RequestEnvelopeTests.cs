@@ -214,7 +214,9 @@ public sealed class RequestEnvelopeTests
         using var response = await _api.Client.PostAsync("v1/chat/completions", content);
 
         response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
-        (await ErrorOf(response)).GetProperty("code").GetString().Should().Be("unsupported_media_type");
+        var error = await ErrorOf(response);
+        error.GetProperty("code").GetString().Should().Be("unsupported_media_type");
+        error.GetProperty("message").GetString().Should().Be("The request body must be sent as application/json or application/*+json.", "the endpoint says what it takes");
     }
 
     [Test]

@@ -45,6 +45,18 @@ public sealed class ModelsTests : GatewayFixture
         slashed.OwnedBy.Should().Be("openai");
     }
 
+    [TestCase("v1/models/team%2Fprivate")]
+    [TestCase("v1/models/team/private")]
+    [TestCase("models/team%2Fprivate")]
+    public async Task GetModel_WithTheSlashEncodedOrNot_FindsTheGroup(string path)
+    {
+        using var response = await Api.Client.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var card = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        card.RootElement.GetProperty("id").GetString().Should().Be("team/private");
+    }
+
     [Test]
     public async Task GetModel_Unknown_Is404ModelNotFound()
     {

@@ -24,6 +24,7 @@ public sealed class ModelsController : DialectController
     [HttpGet("/v1/models/{**model}")]
     [HttpGet("/models/{**model}")]
     [ProducesResponseType<ModelCard>(StatusCodes.Status200OK)]
+    // Routing leaves an encoded slash encoded in a catch-all value, and the OpenAI SDK encodes the slash of team/model.
     public async Task<IActionResult> Get(string model, CancellationToken cancellationToken) =>
         ToResult(await Mediator.Send(new GetModelQuery(model.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), Caller), cancellationToken));
 }
