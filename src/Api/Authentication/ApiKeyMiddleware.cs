@@ -6,7 +6,7 @@ namespace LlmPlatform.Api.Authentication;
 
 /// <summary>
 /// Authenticates every endpoint that is not marked <see cref="AllowAnonymousAttribute"/>: the key comes from
-/// <c>Authorization: Bearer</c>, <c>x-api-key</c> (Anthropic clients) or <c>api-key</c> (Azure clients).
+/// <c>Authorization: Bearer</c>, <c>x-api-key</c> (Anthropic clients), <c>api-key</c> (Azure clients) or <c>X-Admin-Key</c> (the SaaS dialect's admin clients).
 /// </summary>
 internal sealed class ApiKeyMiddleware
 {
@@ -95,6 +95,13 @@ internal sealed class ApiKeyMiddleware
         }
 
         var azureKey = request.Headers["api-key"].ToString();
-        return azureKey.Length > 0 ? azureKey.Trim() : null;
+        if (azureKey.Length > 0)
+        {
+            return azureKey.Trim();
+        }
+
+        // The SaaS dialect's admin clients send the master key this way.
+        var adminKey = request.Headers["x-admin-key"].ToString();
+        return adminKey.Length > 0 ? adminKey.Trim() : null;
     }
 }

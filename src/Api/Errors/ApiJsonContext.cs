@@ -9,6 +9,8 @@ namespace LlmPlatform.Api.Errors;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ErrorEnvelope))]
 [JsonSerializable(typeof(AnthropicErrorEnvelope))]
+[JsonSerializable(typeof(SaasErrorEnvelope))]
+[JsonSerializable(typeof(SaasValidationEnvelope))]
 [JsonSerializable(typeof(ReadinessReport))]
 [JsonSerializable(typeof(ServiceHealth))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext

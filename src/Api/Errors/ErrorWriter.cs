@@ -4,7 +4,7 @@ using LlmPlatform.Domain.Common;
 
 namespace LlmPlatform.Api.Errors;
 
-/// <summary>Writes error responses in the OpenAI envelope, or Anthropic's on the Anthropic dialect's paths.</summary>
+/// <summary>Writes error responses in the OpenAI envelope, or in the Anthropic or SaaS dialect's own on their paths.</summary>
 public static class ErrorWriter
 {
     public static Task WriteAsync(HttpContext context, Error error)
@@ -28,6 +28,12 @@ public static class ErrorWriter
         if (AnthropicErrors.Applies(context.Request.Path))
         {
             await AnthropicErrors.WriteAsync(context, status, message).ConfigureAwait(false);
+            return;
+        }
+
+        if (SaasErrors.Applies(context.Request.Path))
+        {
+            await SaasErrors.WriteAsync(context, status, message, type, param, code).ConfigureAwait(false);
             return;
         }
 
