@@ -121,6 +121,7 @@ public static class DependencyInjection
         services.AddSingleton<IOrganizationStore, OrganizationStore>();
         services.AddSingleton<IEndUserStore, EndUserStore>();
         services.AddSingleton<IBudgetStore, BudgetStore>();
+        services.AddSingleton<Application.Billing.Credits.ICreditStore, CreditStore>();
         services.AddSingleton<ISpendReportReader, SpendReportReader>();
         services.AddSingleton<IAccessGroupStore, AccessGroupStore>();
         services.AddSingleton<EndUserDirectory>();

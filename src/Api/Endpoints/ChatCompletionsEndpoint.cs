@@ -116,38 +116,40 @@ internal static class ChatCompletionsEndpoint
         var outcome = result.Value;
         CacheHeaders.Write(response, outcome.CacheKey, outcome.CacheHit);
         GatewayHeaders.Write(response, outcome.CacheHit ? null : outcome.DeploymentId, outcome.Attempts, outcome.Stream is null ? outcome.Cost ?? 0m : null);
-        if (outcome.CacheHit && request.IsStreaming)
+        if (request.IsStreaming && (outcome.CacheHit || outcome.Stream is not null))
         {
-            await ReplayAsync(response, outcome.Response!, request.StreamOptions?.IncludeUsage == true, cancellationToken);
+            await WriteStreamAsync(response, outcome, request.StreamOptions?.IncludeUsage == true, cancellationToken);
             return;
         }
 
-        if (outcome.Stream is null)
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = Json;
+        if (outcome.Response!.TakeUpstreamJson() is { Array: { } pooled } json)
         {
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = Json;
-            if (outcome.Response!.TakeUpstreamJson() is { Array: { } pooled } json)
+            try
             {
-                try
-                {
-                    response.ContentLength = json.Count;
-                    await response.Body.WriteAsync(json, cancellationToken);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(pooled);
-                }
+                response.ContentLength = json.Count;
+                await response.Body.WriteAsync(json, cancellationToken);
             }
-            else
+            finally
             {
-                await JsonSerializer.SerializeAsync(response.Body, outcome.Response, GatewayJsonContext.Default.ChatCompletionResponse, cancellationToken);
+                ArrayPool<byte>.Shared.Return(pooled);
             }
-
-            return;
         }
-
-        await RelayAsync(response, outcome.Stream, request.StreamOptions?.IncludeUsage == true, cancellationToken);
+        else
+        {
+            await JsonSerializer.SerializeAsync(response.Body, outcome.Response, GatewayJsonContext.Default.ChatCompletionResponse, cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// Writes a streamed request's answer as Server-Sent Events: the upstream's stream as it comes, or a cached answer
+    /// replayed as one. Other dialects that answer with OpenAI's chunks use it too.
+    /// </summary>
+    internal static Task WriteStreamAsync(HttpResponse response, ChatCompletionOutcome outcome, bool includeUsage, CancellationToken cancellationToken) =>
+        outcome.Stream is { } stream
+            ? RelayAsync(response, stream, includeUsage, cancellationToken)
+            : ReplayAsync(response, outcome.Response!, includeUsage, cancellationToken);
 
     /// <summary>
     /// Reads the request body. A body that is already all in the first read (most are: a few kilobytes sent in one

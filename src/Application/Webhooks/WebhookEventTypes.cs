@@ -1,6 +1,6 @@
 namespace LlmPlatform.Application.Webhooks;
 
-/// <summary>The events a webhook can subscribe to (seed 001, plus the alerts the gateway raises).</summary>
+/// <summary>The events a webhook can subscribe to (seed 001, seed 002's jobs, plus the alerts the gateway raises).</summary>
 public static class WebhookEventTypes
 {
     public const string BatchCompleted = "batch.completed";
@@ -17,8 +17,13 @@ public static class WebhookEventTypes
 
     public const string KeyExpiring = "key.expiring";
 
+    public const string JobCompleted = "job.completed";
+
+    public const string JobFailed = "job.failed";
+
     public static IReadOnlyList<string> All { get; } =
     [
         BatchCompleted, BatchFailed, FineTuningJobCompleted, FineTuningJobFailed, UsageLimitReached, BudgetSoftLimitCrossed, KeyExpiring,
+        JobCompleted, JobFailed,
     ];
 }

@@ -17,6 +17,7 @@ internal static class JobsRegistration
         services.AddSingleton<IFileStore, FileStore>();
         services.AddSingleton<IFileBlobStore>(_ => new LocalDirectoryBlobStore(StorageDirectory(configuration, dataSource)));
         services.AddFineTuning();
+        services.AddSingleton<Application.Jobs.Saas.ISaasJobStore, SaasJobStore>();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<IBatchStore>(sp => sp.GetRequiredService<BatchStore>());
         services.AddSingleton<BatchLineRunner>();

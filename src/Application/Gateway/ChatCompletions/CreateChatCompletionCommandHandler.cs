@@ -203,7 +203,7 @@ internal sealed class CreateChatCompletionCommandHandler
         bool cacheHit = false)
     {
         var caller = command.Caller;
-        _usage.Publish(new UsageEvent
+        var usage = new UsageEvent
         {
             RequestId = command.RequestId,
             CallType = command.CallType,
@@ -229,6 +229,8 @@ internal sealed class CreateChatCompletionCommandHandler
             Attempts = attempts,
             CacheHit = cacheHit,
             Tags = RequestTags.From(command.Request.Metadata),
-        });
+        };
+        command.Receipt?.Take(usage);
+        _usage.Publish(usage);
     }
 }
