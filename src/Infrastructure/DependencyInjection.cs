@@ -122,6 +122,7 @@ public static class DependencyInjection
         services.AddSingleton<IEndUserStore, EndUserStore>();
         services.AddSingleton<IBudgetStore, BudgetStore>();
         services.AddSingleton<Application.Billing.Credits.ICreditStore, CreditStore>();
+        services.AddSingleton<Application.Common.Idempotency.IIdempotencyStore, Idempotency.IdempotencyStore>();
         services.AddSingleton<ISpendReportReader, SpendReportReader>();
         services.AddSingleton<IAccessGroupStore, AccessGroupStore>();
         services.AddSingleton<EndUserDirectory>();

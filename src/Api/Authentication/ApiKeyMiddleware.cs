@@ -55,7 +55,10 @@ internal sealed class ApiKeyMiddleware
     }
 
     public static CallerIdentity CallerOf(HttpContext context) =>
-        context.Items[ItemKey] as CallerIdentity ?? throw new InvalidOperationException("The endpoint is not behind authentication.");
+        TryCallerOf(context) ?? throw new InvalidOperationException("The endpoint is not behind authentication.");
+
+    /// <summary>The authenticated caller; null when the request did not need (or did not pass) authentication.</summary>
+    public static CallerIdentity? TryCallerOf(HttpContext context) => context.Items[ItemKey] as CallerIdentity;
 
     /// <summary>A key's <c>allowed_routes</c>: exact paths, or prefixes written with a trailing <c>*</c>.</summary>
     private static bool IsAllowedRoute(IReadOnlyList<string> routes, PathString path)

@@ -305,6 +305,7 @@ public static partial class ApiHost
             }));
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseWhen(IdempotencyMiddleware.Applies, keyed => keyed.UseMiddleware<IdempotencyMiddleware>());
         app.MapOpenApi("/openapi.json").AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/docs")).AllowAnonymous().ExcludeFromDescription();
