@@ -20,7 +20,9 @@ public static class SaasErrors
             context.Response.StatusCode = 422;
             var item = new SaasValidationItem
             {
-                Loc = param is { Length: > 0 } field ? ["body", .. field.Split('.', StringSplitOptions.RemoveEmptyEntries)] : ["body"],
+                Loc = param is { Length: > 0 } field
+                    ? [context.Request.Query.ContainsKey(field) ? "query" : "body", .. field.Split('.', StringSplitOptions.RemoveEmptyEntries)]
+                    : ["body"],
                 Msg = message,
                 Type = code == "missing_parameter" ? "value_error.missing" : "value_error",
             };

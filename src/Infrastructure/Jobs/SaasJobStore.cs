@@ -67,6 +67,13 @@ internal sealed class SaasJobStore : ISaasJobStore
         ORDER BY j.job_id
         """;
 
+    private const string ListWhere = """
+        WHERE (@TeamId::text IS NULL OR team_id = @TeamId)
+          AND (@Status::text IS NULL OR status = @Status)
+          AND (@From::timestamptz IS NULL OR created_at >= @From)
+          AND (@To::timestamptz IS NULL OR created_at < @To)
+        """;
+
     private readonly NpgsqlDataSource _dataSource;
 
     public SaasJobStore(NpgsqlDataSource dataSource)
@@ -115,6 +122,24 @@ internal sealed class SaasJobStore : ISaasJobStore
         return row?.ToJob();
     }
 
+    public async Task<(IReadOnlyList<SaasJob> Jobs, int Total)> ListAsync(SaasJobFilter filter, CancellationToken cancellationToken)
+    {
+        // The sort column comes from a fixed map, never from the request's text.
+        var column = SaasJobFilter.SortColumns[filter.SortBy];
+        var direction = filter.Descending ? "DESC NULLS LAST" : "ASC NULLS LAST";
+        var sql = "SELECT " + JobColumns + ", count(*) OVER () AS Total FROM saas_jobs " + ListWhere
+            + $" ORDER BY {column} {direction}, job_id LIMIT @Limit OFFSET @Offset";
+        var rows = await _dataSource.QueryListAsync<JobRow>(sql, filter, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0 && filter.Offset > 0)
+        {
+            // Past the last page: the window count is not there to read, so count alone.
+            var total = await _dataSource.QuerySingleOrDefaultAsync<int>("SELECT count(*)::int FROM saas_jobs " + ListWhere, filter, cancellationToken).ConfigureAwait(false);
+            return ([], total);
+        }
+
+        return (rows.Select(r => r.ToJob()).ToList(), rows.Count == 0 ? 0 : (int)rows[0].Total);
+    }
+
     public async Task<IReadOnlyList<SaasJobTotals>> ListTotalsAsync(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         (await _dataSource.QueryListAsync<TotalsRow>(TotalsSql, new { teamId, from, to }, cancellationToken).ConfigureAwait(false))
             .Select(r => new SaasJobTotals(r.JobId, r.JobType, r.Status, r.Tokens, r.CostUsd))
@@ -149,6 +174,9 @@ internal sealed class SaasJobStore : ISaasJobStore
         public DateTime? CompletedAt { get; init; }
 
         public DateTime UpdatedAt { get; init; }
+
+        /// <summary>How many jobs the listing's filter matches (read only by listings).</summary>
+        public long Total { get; init; }
 
         public SaasJob ToJob() => new()
         {

@@ -402,6 +402,43 @@ public sealed class SaasJobsTests : AdminApiFixture
         foreign.Str("detail").Should().Be("Cannot access usage data for a different team");
     }
 
+    [Test]
+    public async Task Jobs_AreListedByTeam_FilteredSortedAndPaged()
+    {
+        var (teamId, key) = await CreateTeamAsync(credits: 5);
+        var (otherTeam, otherKey) = await CreateTeamAsync(credits: 5);
+        var first = await CreateJobAsync(teamId, key, "a");
+        var second = await CreateJobAsync(teamId, key, "b");
+        var third = await CreateJobAsync(teamId, key, "c");
+        await CreateJobAsync(otherTeam, otherKey, "x");
+        (await Http.PostAsync($"/api/jobs/{second}/complete", new { status = "failed" }, key)).Status.Should().Be(HttpStatusCode.OK);
+
+        var all = await Http.GetAsync("/api/jobs", key);
+        all.Status.Should().Be(HttpStatusCode.OK, all.Text);
+        all.Json.GetProperty("total").GetInt32().Should().Be(3);
+        all.Json.GetProperty("jobs").EnumerateArray().Select(j => j.GetProperty("job_id").GetString()).Should().Equal(third, second, first);
+
+        var oldestFirst = await Http.GetAsync("/api/jobs?sort_by=created_at&order=asc&limit=2&offset=1", key);
+        oldestFirst.Json.GetProperty("jobs").EnumerateArray().Select(j => j.GetProperty("job_id").GetString()).Should().Equal(second, third);
+        oldestFirst.Json.GetProperty("total").GetInt32().Should().Be(3);
+
+        var today = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        (await Http.GetAsync($"/api/jobs?start_date={today}&end_date={today}&status=failed", key)).Json.GetProperty("jobs")
+            .EnumerateArray().Select(j => j.GetProperty("job_id").GetString()).Should().Equal(second);
+        (await Http.GetAsync("/api/jobs?start_date=2001-01-01&end_date=2001-01-31", key)).Json.GetProperty("total").GetInt32().Should().Be(0);
+        (await Http.GetAsync($"/api/teams/{teamId}/jobs", ApiServer.MasterKey)).Json.GetProperty("total").GetInt32().Should().Be(3);
+
+        var foreign = await Http.GetAsync($"/api/teams/{teamId}/jobs", otherKey);
+        foreign.Status.Should().Be(HttpStatusCode.Forbidden);
+        foreign.Str("detail").Should().Be("Cannot access jobs for a different team");
+        (await Http.GetAsync("/api/jobs?sort_by=job_id;drop", key)).Status.Should().Be((HttpStatusCode)422);
+        (await Http.GetAsync("/api/jobs?start_date=yesterday", key)).Status.Should().Be((HttpStatusCode)422);
+        (await Http.GetAsync("/api/jobs?order=sideways", key)).Status.Should().Be((HttpStatusCode)422);
+        var badLimit = await Http.GetAsync("/api/jobs?limit=0", key);
+        badLimit.Status.Should().Be((HttpStatusCode)422);
+        badLimit.Json.GetProperty("detail")[0].GetProperty("loc").EnumerateArray().Select(l => l.GetString()).Should().Equal("query", "limit");
+    }
+
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

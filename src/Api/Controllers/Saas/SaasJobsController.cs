@@ -25,6 +25,24 @@ public sealed class SaasJobsController : SaasController
     public async Task<IActionResult> Create([FromBody] CreateSaasJobRequest request, CancellationToken cancellationToken) =>
         ToResult(await Mediator.Send(new CreateSaasJobCommand(request.TeamId, request.UserId, request.JobType, request.Metadata, Caller), cancellationToken));
 
+    /// <summary>
+    /// The team's jobs, newest first by default: <c>team_id</c> (the key's own team unless the master key names one),
+    /// <c>status</c>, <c>start_date</c> and <c>end_date</c> (creation days, inclusive), <c>sort_by</c> and <c>order</c>,
+    /// <c>limit</c> (default 100) and <c>offset</c>.
+    /// </summary>
+    [HttpGet("/api/jobs")]
+    [ProducesResponseType<SaasJobList>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> List([FromQuery] SaasJobListParameters query, CancellationToken cancellationToken) =>
+        ToResult(await Mediator.Send(
+            new ListSaasJobsQuery(query.TeamId, query.Status, query.StartDate, query.EndDate, query.SortBy, query.Order, query.Limit ?? 100, query.Offset ?? 0, Caller),
+            cancellationToken));
+
+    /// <summary>The same listing for one team.</summary>
+    [HttpGet("/api/teams/{teamId}/jobs")]
+    [ProducesResponseType<SaasJobList>(StatusCodes.Status200OK)]
+    public Task<IActionResult> ListForTeam(string teamId, [FromQuery] SaasJobListParameters query, CancellationToken cancellationToken) =>
+        List(query with { TeamId = teamId }, cancellationToken);
+
     /// <summary>A job, with its status, the models it used and whether it was charged.</summary>
     [HttpGet("/api/jobs/{jobId}")]
     [ProducesResponseType<SaasJob>(StatusCodes.Status200OK)]

@@ -28,6 +28,9 @@ public interface ISaasJobStore
         DateTimeOffset now,
         CancellationToken cancellationToken);
 
+    /// <summary>The jobs a filter matches (a page of them) and how many match in all.</summary>
+    Task<(IReadOnlyList<SaasJob> Jobs, int Total)> ListAsync(SaasJobFilter filter, CancellationToken cancellationToken);
+
     /// <summary>The team's jobs created in [from, to), with their calls' totals.</summary>
     Task<IReadOnlyList<SaasJobTotals>> ListTotalsAsync(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

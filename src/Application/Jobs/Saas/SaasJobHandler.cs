@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LlmPlatform.Application.Access.Authentication;
 using LlmPlatform.Application.Access.Teams;
 using LlmPlatform.Application.Billing.Credits;
+using LlmPlatform.Application.Billing.Reports;
 using LlmPlatform.Application.Gateway;
 using LlmPlatform.Application.Gateway.ChatCompletions;
 using LlmPlatform.Application.Webhooks;
@@ -22,7 +23,8 @@ internal sealed class SaasJobHandler :
     IRequestHandler<RunSaasJobCallCommand, Result<SaasJobCallStart>>,
     IRequestHandler<RecordSaasJobCallCommand, Result<SaasJobCall>>,
     IRequestHandler<CompleteSaasJobCommand, Result<SaasJobCompletion>>,
-    IRequestHandler<GetSaasJobCostsQuery, Result<SaasJobCosts>>
+    IRequestHandler<GetSaasJobCostsQuery, Result<SaasJobCosts>>,
+    IRequestHandler<ListSaasJobsQuery, Result<SaasJobList>>
 {
     private readonly ISaasJobStore _jobs;
     private readonly ICreditStore _credits;
@@ -223,6 +225,34 @@ internal sealed class SaasJobHandler :
             .ToList();
         var total = decimal.Round(calls.Sum(c => c.CostUsd), 6);
         return new SaasJobCosts(job.JobId, job.TeamId, job.JobType, job.Status, new SaasJobCostBreakdown(total, breakdown));
+    }
+
+    public async Task<Result<SaasJobList>> Handle(ListSaasJobsQuery request, CancellationToken cancellationToken)
+    {
+        var caller = request.Caller;
+        var teamId = request.TeamId is { Length: > 0 } named ? named : caller.IsAdmin ? null : caller.TeamId;
+        if (teamId is null && !caller.IsAdmin)
+        {
+            return Error.Forbidden("This key belongs to no team, so it has no jobs to list.");
+        }
+
+        if (teamId is not null && TeamScope.Check(caller, teamId, "Cannot access jobs for a different team") is { } refused)
+        {
+            return refused;
+        }
+
+        var period = ReportDates.OptionalPeriod(request.StartDate, request.EndDate);
+        var filter = new SaasJobFilter(
+            teamId,
+            request.Status,
+            period is { From: var from } && from != DateOnly.MinValue ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            period is { To: var to } && to != DateOnly.MaxValue ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            request.SortBy ?? "created_at",
+            request.Order != "asc",
+            request.Limit,
+            request.Offset);
+        var (jobs, total) = await _jobs.ListAsync(filter, cancellationToken).ConfigureAwait(false);
+        return new SaasJobList(teamId, total, request.Limit, request.Offset, jobs);
     }
 
     /// <summary>The job, if the caller may see it: an unknown id (or not an id) is a 404, another team's job a 403.</summary>
