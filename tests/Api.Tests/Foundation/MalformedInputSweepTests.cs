@@ -82,10 +82,13 @@ public sealed partial class MalformedInputSweepTests
     [TestCase(404, "application/json", "{\"error\":{\"message\":\"No route.\",\"type\":\"invalid_request_error\"}}", null)]
     [TestCase(404, "text/plain", "", "not in the dialect's envelope")]
     [TestCase(422, "application/json", "{\"detail\":\"bad\"}", "not in the dialect's envelope")]
-    public async Task TheCheck_FlagsWhatTheSweepLooksFor(int status, string mediaType, string body, string? flagged)
+    [TestCase(422, "application/json", "{\"detail\":[{\"loc\":[\"body\",\"x\"],\"msg\":\"bad\",\"type\":\"value_error\"}]}", null, "api/jobs/create")]
+    [TestCase(404, "application/json", "{\"detail\":\"Job not found\"}", null, "api/jobs/1")]
+    [TestCase(404, "application/json", "{\"error\":{\"message\":\"No route.\",\"type\":\"not_found_error\"}}", "not in the dialect's envelope", "api/jobs/1")]
+    public async Task TheCheck_FlagsWhatTheSweepLooksFor(int status, string mediaType, string body, string? flagged, string target = "x")
     {
         using var client = new HttpClient(new CannedAnswer((HttpStatusCode)status, mediaType, body)) { BaseAddress = new Uri("http://sweep.invalid/") };
-        var failure = await CheckAsync(client, new SweepCase("POST", "x", "{}"), CancellationToken.None);
+        var failure = await CheckAsync(client, new SweepCase("POST", target, "{}"), CancellationToken.None);
         if (flagged is null)
         {
             failure.Should().BeNull();
@@ -247,8 +250,9 @@ public sealed partial class MalformedInputSweepTests
     }
 
     /// <summary>
-    /// OpenAI's <c>{"error": {"message", "type", ...}}</c>, and on the Anthropic paths Anthropic's
-    /// <c>{"type": "error", "error": {"type", "message"}}</c>.
+    /// OpenAI's <c>{"error": {"message", "type", ...}}</c>, on the Anthropic paths Anthropic's
+    /// <c>{"type": "error", "error": {"type", "message"}}</c>, and on the SaaS paths (<c>/api</c>) FastAPI's
+    /// <c>{"detail": "..."}</c> or <c>{"detail": [{"loc", "msg", "type"}]}</c>.
     /// </summary>
     private static bool InEnvelope(string target, string text)
     {
@@ -259,6 +263,18 @@ public sealed partial class MalformedInputSweepTests
 
         using var document = JsonDocument.Parse(text);
         var root = document.RootElement;
+        if (target.StartsWith("api/", StringComparison.OrdinalIgnoreCase))
+        {
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("detail", out var detail)
+                && (detail.ValueKind == JsonValueKind.String && detail.GetString()!.Length > 0
+                    || detail.ValueKind == JsonValueKind.Array && detail.GetArrayLength() > 0 && detail.EnumerateArray().All(item =>
+                        item.ValueKind == JsonValueKind.Object
+                        && item.TryGetProperty("loc", out var loc) && loc.ValueKind == JsonValueKind.Array
+                        && item.TryGetProperty("msg", out var msg) && msg.ValueKind == JsonValueKind.String
+                        && item.TryGetProperty("type", out var kind) && kind.ValueKind == JsonValueKind.String));
+        }
+
         var anthropic = target.StartsWith("v1/messages", StringComparison.OrdinalIgnoreCase) || target.StartsWith("messages", StringComparison.OrdinalIgnoreCase);
         return root.ValueKind == JsonValueKind.Object
             && root.TryGetProperty("error", out var error)
