@@ -38,6 +38,8 @@ public sealed class CreateChatCompletionCommandValidatorTests
             TopLogprobs = 20,
             Stop = JsonSerializer.SerializeToElement(new[] { "a" }),
             ResponseFormat = new ResponseFormat { Type = "json_schema" },
+            ToolChoice = JsonSerializer.SerializeToElement(new { type = "function", function = new { name = "f" } }),
+            FunctionCall = JsonSerializer.SerializeToElement("auto"),
         };
 
         new CreateChatCompletionCommandValidator().Validate(Command(request)).IsValid.Should().BeTrue();
@@ -68,6 +70,8 @@ public sealed class CreateChatCompletionCommandValidatorTests
     [TestCase("stop")]
     [TestCase("tools")]
     [TestCase("response_format")]
+    [TestCase("tool_choice")]
+    [TestCase("function_call")]
     public void Validate_ABadField_FailsNamingIt(string field)
     {
         var request = field switch
@@ -89,6 +93,8 @@ public sealed class CreateChatCompletionCommandValidatorTests
             "stop" => Valid() with { Stop = JsonSerializer.SerializeToElement(7) },
             "tools" => Valid() with { Tools = [new ChatTool { Type = "function" }] },
             "response_format" => Valid() with { ResponseFormat = new ResponseFormat { Type = "xml" } },
+            "tool_choice" => Valid() with { ToolChoice = JsonSerializer.SerializeToElement(5) },
+            "function_call" => Valid() with { FunctionCall = JsonSerializer.SerializeToElement(new[] { "auto" }) },
             _ => throw new ArgumentOutOfRangeException(nameof(field)),
         };
 

@@ -52,6 +52,10 @@ internal sealed class CreateChatCompletionCommandValidator : AbstractValidator<C
             : r.TopLogprobs is < 0 or > 20 ? ("top_logprobs", "'top_logprobs' must be between 0 and 20.")
             : r.Stop is { ValueKind: not (JsonValueKind.String or JsonValueKind.Array or JsonValueKind.Null) }
                 ? ("stop", "'stop' must be a string or an array of strings.")
+            : r.ToolChoice is { ValueKind: not (JsonValueKind.String or JsonValueKind.Object or JsonValueKind.Null) }
+                ? ("tool_choice", "'tool_choice' must be none, auto, required or an object naming a function.")
+            : r.FunctionCall is { ValueKind: not (JsonValueKind.String or JsonValueKind.Object or JsonValueKind.Null) }
+                ? ("function_call", "'function_call' must be none, auto or an object naming a function.")
             : ((string?)null, (string?)null);
         if (name is not null)
         {
