@@ -41,6 +41,7 @@ public sealed class CompletionsTests : GatewayFixture
         root.GetProperty("id").GetString().Should().StartWith("cmpl-");
         root.GetProperty("choices")[0].GetProperty("text").GetString().Should().Be("This is a mock answer from instruct. You said: Say hi");
         root.GetProperty("choices")[0].GetProperty("finish_reason").GetString().Should().Be("stop");
+        root.GetProperty("choices")[0].GetProperty("logprobs").ValueKind.Should().Be(JsonValueKind.Null, "OpenAI writes logprobs as null");
         root.GetProperty("usage").GetProperty("completion_tokens").GetInt32().Should().BePositive();
     }
 
