@@ -43,4 +43,10 @@ public sealed class CreateWebhookCommandTests
 
         result.Errors.Should().ContainSingle().Which.ErrorMessage.Should().StartWith("Unknown event type(s): payment.failed. Known:");
     }
+
+    [Test]
+    public void Validate_OfTheSaasJobEvents_Passes()
+    {
+        _validator.Validate(new CreateWebhookCommand(Caller, "https://hooks.example/x", ["job.completed", "job.failed"], null)).IsValid.Should().BeTrue();
+    }
 }
