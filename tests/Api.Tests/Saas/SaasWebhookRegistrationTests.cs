@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using LlmPlatform.Api.Tests.Admin;
+using LlmPlatform.Api.Tests.Webhooks;
+using LlmPlatform.Application.Webhooks;
 using LlmPlatform.TestSupport;
 
 namespace LlmPlatform.Api.Tests.Saas;
@@ -57,6 +60,32 @@ public sealed class SaasWebhookRegistrationTests : AdminApiFixture
     }
 
     [Test]
+    public async Task Register_WithAnAuthHeader_SendsItOnEachDeliveryOfTheTeamsJobEvents_AndStoresItEncrypted()
+    {
+        const string authorization = "Bearer receiver-token-0123456789";
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var key = await Http.TeamKeyAsync("delivering-team");
+        var reply = await Http.PostAsync(
+            "/api/webhooks/register",
+            new { team_id = "delivering-team", webhook_url = receiver.Url, events = new[] { "job.completed" }, auth_header = authorization },
+            key);
+        reply.Status.Should().Be(HttpStatusCode.OK, reply.Text);
+        reply.Text.Should().NotContain("receiver-token");
+
+        await WebhookDeliveryTests.PublishAsync(Api, WebhookEventTypes.JobCompleted, new JsonObject { ["job_id"] = "job_1" }, "team:delivering-team");
+        await WebhookDeliveryTests.PublishAsync(Api, WebhookEventTypes.JobCompleted, new JsonObject { ["job_id"] = "job_2" }, "team:another-team");
+        var received = await receiver.WaitForAsync(r => r.Count >= 1, TimeSpan.FromSeconds(20));
+        await Task.Delay(500);
+
+        receiver.Received.Should().ContainSingle("only the team's own job events reach its webhook");
+        received[0].Header("authorization").Should().Be(authorization);
+        received[0].Header("x-llmplatform-event").Should().Be("job.completed");
+        received[0].Json.GetProperty("data").GetProperty("job_id").GetString().Should().Be("job_1");
+        var stored = await CatalogAdminHttp.ScalarTextAsync(Api.DatabaseUrl, "SELECT auth_header_encrypted FROM webhooks WHERE id = @p", reply.Str("webhook_id"));
+        stored.Should().NotBeNullOrEmpty().And.NotContain("receiver-token");
+    }
+
+    [Test]
     public async Task Register_ForAnotherTeam_IsForbiddenWithTheSeedsDetail()
     {
         var key = await Http.TeamKeyAsync("own-team");
@@ -80,6 +109,7 @@ public sealed class SaasWebhookRegistrationTests : AdminApiFixture
     [TestCase("""{"team_id":"t","webhook_url":"not a url"}""", "webhook_url", "value_error")]
     [TestCase("""{"team_id":"t","webhook_url":"https://127.0.0.1/hook","events":["job.started"]}""", "events", "value_error")]
     [TestCase("""{"team_id":"t","webhook_url":"https://127.0.0.1/hook","events":"job.completed"}""", "events", "value_error")]
+    [TestCase("""{"team_id":"t","webhook_url":"https://127.0.0.1/hook","auth_header":"a\r\nX-Injected: 1"}""", "auth_header", "value_error")]
     public async Task Register_WithABadBody_AnswersFourTwentyTwoNamingTheField(string body, string field, string type)
     {
         (await Http.PostAsync("/team/new", new { team_id = "t" }, ApiServer.MasterKey)).Status.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.Conflict);

@@ -38,7 +38,7 @@ public sealed class SaasWebhooksController : SaasController
             }
         }
 
-        var command = new CreateWebhookCommand(Caller, request.WebhookUrl, request.Events ?? JobEvents, null) { TeamId = teamId };
+        var command = new CreateWebhookCommand(Caller, request.WebhookUrl, request.Events ?? JobEvents, null) { TeamId = teamId, AuthHeader = request.AuthHeader };
         var result = await Mediator.Send(command, cancellationToken);
         if (!result.IsSuccess)
         {

@@ -13,11 +13,14 @@ public sealed record CreateWebhookCommand(CallerIdentity Caller, string? Url, IR
     /// </summary>
     public string? TeamId { get; init; }
 
-    /// <summary>Keeps the secret out of anything that prints the command.</summary>
+    /// <summary>An <c>Authorization</c> header value every delivery carries (the SaaS dialect's <c>auth_header</c>); stored encrypted.</summary>
+    public string? AuthHeader { get; init; }
+
+    /// <summary>Keeps the secret and the header value out of anything that prints the command.</summary>
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Url = ").Append(Url).Append(", Events = [").AppendJoin(", ", Events ?? []).Append("], Secret = ").Append(Secret is null ? "null" : "***")
-            .Append(", TeamId = ").Append(TeamId);
+            .Append(", TeamId = ").Append(TeamId).Append(", AuthHeader = ").Append(AuthHeader is null ? "null" : "***");
         return true;
     }
 }

@@ -44,7 +44,7 @@ internal sealed class CreateWebhookCommandHandler : IRequestHandler<CreateWebhoo
             command.Events!.Distinct(StringComparer.Ordinal).ToList(),
             WebhookSecrets.Mask(secret),
             DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds()));
-        await _store.AddAsync(webhook, secret, cancellationToken).ConfigureAwait(false);
+        await _store.AddAsync(webhook, secret, command.AuthHeader, cancellationToken).ConfigureAwait(false);
         return WebhookView.Of(webhook, generated ? secret : null);
     }
 }
