@@ -93,6 +93,23 @@ public sealed class SaasModelAliasesTests : AdminApiFixture
     }
 
     [Test]
+    public async Task Create_InAGroupATeamAlreadyUses_IsCallableAtOnceWithTheTeamsKey()
+    {
+        (await Http.PostAsync("/api/model-access-groups/create", new { group_name = "growing", display_name = "Growing" }, ApiServer.MasterKey))
+            .Status.Should().Be(HttpStatusCode.OK);
+        var teamKey = await Http.TeamKeyAsync("growing-team", "growing");
+        (await Admin.Gateway.StatusAsync(Api.Client, teamKey, "chat-later")).Should().NotBe(HttpStatusCode.OK, "the alias does not exist yet");
+
+        var created = await Http.PostAsync(
+            "/api/model-aliases/create",
+            new { model_alias = "chat-later", display_name = "Later", provider = "mock", actual_model = "demo-model", access_groups = new[] { "growing" } },
+            ApiServer.MasterKey);
+        created.Status.Should().Be(HttpStatusCode.OK, created.Text);
+
+        (await Admin.Gateway.StatusAsync(Api.Client, teamKey, "chat-later")).Should().Be(HttpStatusCode.OK, "the key already in use sees its group's new alias");
+    }
+
+    [Test]
     public async Task Create_Twice_AnswersFourHundredWithTheSeedsDetail()
     {
         var body = new { model_alias = "chat-twice", display_name = "Twice", provider = "mock", actual_model = "demo-model" };
