@@ -140,6 +140,7 @@ public sealed class SaasModelAliasesTests : AdminApiFixture
     [TestCase("""{"model_alias":"a3","display_name":"X","provider":"mock"}""", "actual_model", "value_error.missing")]
     [TestCase("""{"model_alias":"a4","display_name":"X","provider":"mock","actual_model":"demo-model","pricing_input":"cheap"}""", "pricing_input", "value_error")]
     [TestCase("""{"model_alias":"a5","display_name":"X","provider":"mock","actual_model":"demo-model","access_groups":[1]}""", "access_groups", "value_error")]
+    [TestCase("""{"model_alias":"a6","display_name":"X","provider":"mock","actual_model":"demo-model","pricing_output":-1}""", "pricing_output", "value_error")]
     public async Task Create_WithABadBody_AnswersFourTwentyTwoNamingTheField(string body, string field, string type)
     {
         var reply = await Http.PostAsync("/api/model-aliases/create", body, ApiServer.MasterKey);
