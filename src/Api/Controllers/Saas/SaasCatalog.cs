@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LlmPlatform.Application.Access.AccessGroups;
 using LlmPlatform.Application.Access.Authentication;
@@ -16,7 +17,8 @@ namespace LlmPlatform.Api.Controllers.Saas;
 /// </summary>
 internal sealed class SaasCatalog
 {
-    private const decimal PerMillion = 1_000_000m;
+    /// <summary>The dialect prices per million tokens; the catalog per token.</summary>
+    public const decimal PerMillion = 1_000_000m;
 
     private readonly IReadOnlyList<ModelInfoView> _deployments;
     private readonly IReadOnlyList<AccessGroupInfo> _groups;
@@ -111,10 +113,9 @@ internal sealed class SaasCatalog
         _ => null,
     };
 
+    /// <summary>A time the dialect stored in <c>model_info</c>, or null (a deployment of the configuration file has none).</summary>
     public static DateTime? Time(IReadOnlyDictionary<string, object?> values, string key) =>
-        DateTimeOffset.TryParse(Text(values, key), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
-            ? time.UtcDateTime
-            : null;
+        DateTimeOffset.TryParse(Text(values, key), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.UtcDateTime : null;
 
     /// <summary>The groups a deployment names itself (<c>model_info.access_groups</c>).</summary>
     public static IReadOnlyList<string> GroupsNamedBy(ModelInfoView deployment) => deployment.ModelInfo.GetValueOrDefault("access_groups") switch

@@ -18,8 +18,6 @@ namespace LlmPlatform.Api.Controllers.Saas;
 [Tags("SaaS")]
 public sealed class SaasModelAliasesController : SaasController
 {
-    private const decimal PerMillion = 1_000_000m;
-
     /// <summary>The SaaS field behind each deployment field a failure can name.</summary>
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -142,12 +140,12 @@ public sealed class SaasModelAliasesController : SaasController
         Put(info, "description", request.Description);
         if (request.PricingInput is { } input)
         {
-            info["input_cost_per_token"] = input / PerMillion;
+            info["input_cost_per_token"] = input / SaasCatalog.PerMillion;
         }
 
         if (request.PricingOutput is { } output)
         {
-            info["output_cost_per_token"] = output / PerMillion;
+            info["output_cost_per_token"] = output / SaasCatalog.PerMillion;
         }
 
         var entry = new JsonObject { ["model_name"] = request.ModelAlias, ["litellm_params"] = parameters, ["model_info"] = info };
