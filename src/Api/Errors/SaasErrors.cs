@@ -23,7 +23,7 @@ public static class SaasErrors
                 Loc = param is { Length: > 0 } field
                     ? [context.Request.Query.ContainsKey(field) ? "query" : "body", .. field.Split('.', StringSplitOptions.RemoveEmptyEntries)]
                     : ["body"],
-                Msg = message,
+                Msg = code == "missing_parameter" ? "field required" : message,
                 Type = code == "missing_parameter" ? "value_error.missing" : "value_error",
             };
             await JsonSerializer.SerializeAsync(context.Response.Body, new SaasValidationEnvelope { Detail = [item] }, ApiJsonContext.Default.SaasValidationEnvelope, context.RequestAborted).ConfigureAwait(false);

@@ -6,7 +6,8 @@ public interface IWebhookStore
     /// <summary>Whether secrets can be encrypted; without a key no webhook can be stored.</summary>
     bool CanEncrypt { get; }
 
-    Task AddAsync(Webhook webhook, string secret, CancellationToken cancellationToken);
+    /// <summary>Stores the webhook with its signing secret and, when given, the Authorization header value its deliveries carry.</summary>
+    Task AddAsync(Webhook webhook, string secret, string? authHeader, CancellationToken cancellationToken);
 
     Task<Webhook?> FindAsync(string id, CancellationToken cancellationToken);
 

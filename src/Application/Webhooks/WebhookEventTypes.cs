@@ -1,6 +1,6 @@
 namespace LlmPlatform.Application.Webhooks;
 
-/// <summary>The events a webhook can subscribe to (seed 001, seed 002's jobs, plus the alerts the gateway raises).</summary>
+/// <summary>The events a webhook can subscribe to (seed 001, seed 002's job events, plus the alerts the gateway raises).</summary>
 public static class WebhookEventTypes
 {
     public const string BatchCompleted = "batch.completed";
@@ -11,19 +11,21 @@ public static class WebhookEventTypes
 
     public const string FineTuningJobFailed = "fine_tuning.job.failed";
 
+    /// <summary>A SaaS job (seed 002) was completed.</summary>
+    public const string JobCompleted = "job.completed";
+
+    /// <summary>A SaaS job (seed 002) was completed as failed.</summary>
+    public const string JobFailed = "job.failed";
+
     public const string UsageLimitReached = "usage.limit.reached";
 
     public const string BudgetSoftLimitCrossed = "budget.soft_limit_crossed";
 
     public const string KeyExpiring = "key.expiring";
 
-    public const string JobCompleted = "job.completed";
-
-    public const string JobFailed = "job.failed";
-
     public static IReadOnlyList<string> All { get; } =
     [
-        BatchCompleted, BatchFailed, FineTuningJobCompleted, FineTuningJobFailed, UsageLimitReached, BudgetSoftLimitCrossed, KeyExpiring,
-        JobCompleted, JobFailed,
+        BatchCompleted, BatchFailed, FineTuningJobCompleted, FineTuningJobFailed, JobCompleted, JobFailed, UsageLimitReached,
+        BudgetSoftLimitCrossed, KeyExpiring,
     ];
 }

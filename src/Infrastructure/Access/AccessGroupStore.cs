@@ -7,14 +7,22 @@ namespace LlmPlatform.Infrastructure.Access;
 /// <summary>Model access groups in PostgreSQL, with Dapper.</summary>
 internal sealed class AccessGroupStore : IAccessGroupStore
 {
-    private const string Columns = "access_group AS AccessGroup, models AS Models, created_at AS CreatedAt, updated_at AS UpdatedAt";
+    private const string Columns = """
+        access_group AS AccessGroup, models AS Models, display_name AS DisplayName, description AS Description, status AS Status,
+        created_at AS CreatedAt, updated_at AS UpdatedAt
+        """;
 
     private const string InsertSql = """
-        INSERT INTO model_access_groups (access_group, models, created_at, updated_at) VALUES (@AccessGroup, @Models, @CreatedAt, @UpdatedAt)
+        INSERT INTO model_access_groups (access_group, models, display_name, description, status, created_at, updated_at)
+        VALUES (@AccessGroup, @Models, @DisplayName, @Description, @Status, @CreatedAt, @UpdatedAt)
         ON CONFLICT (access_group) DO NOTHING
         """;
 
-    private const string UpdateSql = "UPDATE model_access_groups SET models = @Models, updated_at = @UpdatedAt WHERE access_group = @AccessGroup";
+    private const string UpdateSql = """
+        UPDATE model_access_groups
+        SET models = @Models, display_name = @DisplayName, description = @Description, status = @Status, updated_at = @UpdatedAt
+        WHERE access_group = @AccessGroup
+        """;
 
     private const string FindSql = "SELECT " + Columns + " FROM model_access_groups WHERE access_group = @name";
 
@@ -44,7 +52,8 @@ internal sealed class AccessGroupStore : IAccessGroupStore
     public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) =>
         await _dataSource.ExecuteAsync(DeleteSql, new { name }, cancellationToken).ConfigureAwait(false) > 0;
 
-    private static object Parameters(AccessGroupInfo g) => new { g.AccessGroup, Models = g.Models.ToArray(), g.CreatedAt, g.UpdatedAt };
+    private static object Parameters(AccessGroupInfo g) =>
+        new { g.AccessGroup, Models = g.Models.ToArray(), g.DisplayName, g.Description, g.Status, g.CreatedAt, g.UpdatedAt };
 
     private sealed record Row
     {
@@ -52,10 +61,25 @@ internal sealed class AccessGroupStore : IAccessGroupStore
 
         public string[] Models { get; init; } = [];
 
+        public string? DisplayName { get; init; }
+
+        public string? Description { get; init; }
+
+        public string Status { get; init; } = AccessGroupDetails.Active;
+
         public DateTime CreatedAt { get; init; }
 
         public DateTime UpdatedAt { get; init; }
 
-        public AccessGroupInfo ToInfo() => new() { AccessGroup = AccessGroup, Models = Models, CreatedAt = Utc.Of(CreatedAt), UpdatedAt = Utc.Of(UpdatedAt) };
+        public AccessGroupInfo ToInfo() => new()
+        {
+            AccessGroup = AccessGroup,
+            Models = Models,
+            DisplayName = DisplayName,
+            Description = Description,
+            Status = Status,
+            CreatedAt = Utc.Of(CreatedAt),
+            UpdatedAt = Utc.Of(UpdatedAt),
+        };
     }
 }

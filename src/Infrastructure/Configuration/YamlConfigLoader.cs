@@ -44,6 +44,7 @@ public static class YamlConfigLoader
         "id", "input_cost_per_token", "output_cost_per_token", "max_tokens", "max_input_tokens", "max_output_tokens",
         "mode", "base_model", "description", "supports_function_calling", "supports_vision", "supports_response_schema",
         "supports_system_messages", "supports_tool_choice", "access_groups", "db_model", "team_id", "tier",
+        "display_name", "created_at", "updated_at",
     };
 
     private static readonly HashSet<string> RouterKeys = new(StringComparer.Ordinal)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LlmPlatform.Application.Catalog;
 using LlmPlatform.Application.Configuration;
 using LlmPlatform.Domain.Access;
+using LlmPlatform.Infrastructure.Access;
 using LlmPlatform.Infrastructure.Catalog;
 using LlmPlatform.Infrastructure.Configuration;
 using LlmPlatform.Infrastructure.Gateway.Routing;
@@ -27,6 +28,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
     private readonly RouterOptions _router;
     private readonly RuntimeModelCatalog _catalog;
     private readonly RuntimeConfigChannel _channel;
+    private readonly IKeyCache _keys;
     private readonly TimeProvider _time;
     private readonly ILogger<RuntimeConfiguration> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -35,6 +37,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
     private Task _polling = Task.CompletedTask;
     private readonly HashSet<string> _fileIds;
     private bool _subscribed;
+    private HashSet<string> _groupMembers = new(StringComparer.Ordinal);
 
     public RuntimeConfiguration(
         PlatformConfiguration configuration,
@@ -43,6 +46,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
         RouterOptions router,
         RuntimeModelCatalog catalog,
         RuntimeConfigChannel channel,
+        IKeyCache keys,
         TimeProvider time,
         ILogger<RuntimeConfiguration> logger)
     {
@@ -52,6 +56,7 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
         _router = router;
         _catalog = catalog;
         _channel = channel;
+        _keys = keys;
         _time = time;
         _logger = logger;
         BaseRouter = router.Settings;
@@ -161,6 +166,15 @@ internal sealed partial class RuntimeConfiguration : IHostedService, IDisposable
             .Concat(state.Models.Where(m => !_fileIds.Contains(m.Id)).Select(m => new CatalogEntry(m.Deployment, true, m.PublicParams, m.Info)));
         _catalog.Replace(new CatalogSnapshot(CatalogSnapshot.WithCredentials(entries, credentials), router.ModelGroupAlias));
         _state = state;
+
+        // A cached key holds its access groups expanded to model names, read from the deployments when it was loaded:
+        // when a deployment joins or leaves a group, every node drops its keys once the new catalog is in force.
+        var members = _catalog.AllDeployments.SelectMany(d => d.Settings.AccessGroups.Select(g => g + "\n" + d.ModelName)).ToHashSet(StringComparer.Ordinal);
+        if (!members.SetEquals(_groupMembers))
+        {
+            _groupMembers = members;
+            _keys.InvalidateAll();
+        }
     }
 
     private List<Credential> ReadCredentials(IReadOnlyList<CredentialRow> rows)

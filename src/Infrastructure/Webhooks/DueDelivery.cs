@@ -13,6 +13,9 @@ internal sealed record DueDelivery
 
     public string SecretEncrypted { get; init; } = string.Empty;
 
+    /// <summary>The encrypted Authorization header value to send, when the webhook has one.</summary>
+    public string? AuthHeaderEncrypted { get; init; }
+
     public string Payload { get; init; } = string.Empty;
 
     public int Attempts { get; init; }

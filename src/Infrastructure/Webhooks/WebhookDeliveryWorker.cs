@@ -108,7 +108,16 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
     {
         DeliveryOutcome outcome;
         var secret = _cipher.Decrypt(delivery.WebhookId, delivery.SecretEncrypted);
-        if (!secret.IsSuccess)
+        var readable = secret.IsSuccess;
+        string? authorization = null;
+        if (readable && delivery.AuthHeaderEncrypted is { } stored)
+        {
+            var header = _cipher.DecryptAuthHeader(delivery.WebhookId, stored);
+            readable = header.IsSuccess;
+            authorization = readable ? header.Value : null;
+        }
+
+        if (!readable)
         {
             outcome = new DeliveryOutcome(null, "the webhook's secret cannot be decrypted (was the encryption key changed?)", 0);
         }
@@ -116,7 +125,7 @@ internal sealed partial class WebhookDeliveryWorker : BackgroundService
         {
             try
             {
-                outcome = await _sender.SendAsync(delivery, secret.Value, cancellationToken).ConfigureAwait(false);
+                outcome = await _sender.SendAsync(delivery, secret.Value, authorization, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

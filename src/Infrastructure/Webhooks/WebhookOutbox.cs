@@ -35,7 +35,7 @@ internal sealed class WebhookOutbox
         FROM due, webhooks w, webhook_events e
         WHERE d.id = due.id AND w.id = d.webhook_id AND e.id = d.event_id
         RETURNING d.id AS Id, d.webhook_id AS WebhookId, e.type AS EventType, w.url AS Url, w.secret_encrypted AS SecretEncrypted,
-            e.payload AS Payload, d.attempts AS Attempts, d.first_attempt_at AS FirstAttemptAt
+            w.auth_header_encrypted AS AuthHeaderEncrypted, e.payload AS Payload, d.attempts AS Attempts, d.first_attempt_at AS FirstAttemptAt
         """;
 
     private const string RecordSql = """

@@ -35,7 +35,8 @@ internal sealed class WebhookSender : IDisposable
         _client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
-    public async Task<DeliveryOutcome> SendAsync(DueDelivery delivery, string secret, CancellationToken cancellationToken)
+    /// <summary>Sends the delivery, signed with <paramref name="secret"/>, with <paramref name="authorization"/> as its Authorization header when given.</summary>
+    public async Task<DeliveryOutcome> SendAsync(DueDelivery delivery, string secret, string? authorization, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(delivery.Payload);
         var timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
@@ -46,6 +47,10 @@ internal sealed class WebhookSender : IDisposable
         request.Headers.TryAddWithoutValidation(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation(WebhookSignature.EventHeader, delivery.EventType);
         request.Headers.TryAddWithoutValidation(WebhookSignature.DeliveryHeader, delivery.Id);
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);

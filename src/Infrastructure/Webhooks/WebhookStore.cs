@@ -14,8 +14,8 @@ internal sealed class WebhookStore : IWebhookStore
         """;
 
     private const string InsertSql = """
-        INSERT INTO webhooks (id, owner, url, events, secret_encrypted, secret_masked, created_at)
-        VALUES (@Id, @Owner, @Url, @Events, @SecretEncrypted, @SecretMasked, @CreatedAt)
+        INSERT INTO webhooks (id, owner, url, events, secret_encrypted, secret_masked, auth_header_encrypted, created_at)
+        VALUES (@Id, @Owner, @Url, @Events, @SecretEncrypted, @SecretMasked, @AuthHeaderEncrypted, @CreatedAt)
         """;
 
     private const string FindSql = "SELECT " + Columns + " FROM webhooks WHERE id = @id";
@@ -54,7 +54,7 @@ internal sealed class WebhookStore : IWebhookStore
 
     public bool CanEncrypt => _cipher.IsConfigured;
 
-    public async Task AddAsync(Webhook webhook, string secret, CancellationToken cancellationToken)
+    public async Task AddAsync(Webhook webhook, string secret, string? authHeader, CancellationToken cancellationToken)
     {
         await _dataSource.ExecuteAsync(
             InsertSql,
@@ -66,6 +66,7 @@ internal sealed class WebhookStore : IWebhookStore
                 Events = webhook.Events.ToArray(),
                 SecretEncrypted = _cipher.Encrypt(webhook.Id, secret),
                 webhook.SecretMasked,
+                AuthHeaderEncrypted = authHeader is null ? null : _cipher.EncryptAuthHeader(webhook.Id, authHeader),
                 webhook.CreatedAt,
             },
             cancellationToken).ConfigureAwait(false);

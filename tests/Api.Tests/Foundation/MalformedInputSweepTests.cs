@@ -251,8 +251,7 @@ public sealed partial class MalformedInputSweepTests
 
     /// <summary>
     /// OpenAI's <c>{"error": {"message", "type", ...}}</c>, on the Anthropic paths Anthropic's
-    /// <c>{"type": "error", "error": {"type", "message"}}</c>, and on the SaaS paths (<c>/api</c>) FastAPI's
-    /// <c>{"detail": "..."}</c> or <c>{"detail": [{"loc", "msg", "type"}]}</c>.
+    /// <c>{"type": "error", "error": {"type", "message"}}</c>, and on the SaaS paths FastAPI's <c>{"detail": ...}</c>.
     /// </summary>
     private static bool InEnvelope(string target, string text)
     {
@@ -265,14 +264,7 @@ public sealed partial class MalformedInputSweepTests
         var root = document.RootElement;
         if (target.StartsWith("api/", StringComparison.OrdinalIgnoreCase))
         {
-            return root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("detail", out var detail)
-                && (detail.ValueKind == JsonValueKind.String && detail.GetString()!.Length > 0
-                    || detail.ValueKind == JsonValueKind.Array && detail.GetArrayLength() > 0 && detail.EnumerateArray().All(item =>
-                        item.ValueKind == JsonValueKind.Object
-                        && item.TryGetProperty("loc", out var loc) && loc.ValueKind == JsonValueKind.Array
-                        && item.TryGetProperty("msg", out var msg) && msg.ValueKind == JsonValueKind.String
-                        && item.TryGetProperty("type", out var kind) && kind.ValueKind == JsonValueKind.String));
+            return InSaasEnvelope(root);
         }
 
         var anthropic = target.StartsWith("v1/messages", StringComparison.OrdinalIgnoreCase) || target.StartsWith("messages", StringComparison.OrdinalIgnoreCase);
@@ -282,6 +274,26 @@ public sealed partial class MalformedInputSweepTests
             && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String && message.GetString()!.Length > 0
             && error.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
             && (!anthropic || (root.TryGetProperty("type", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "error"));
+    }
+
+    /// <summary><c>{"detail": "..."}</c>, or a 422's <c>{"detail": [{"loc": [...], "msg", "type"}]}</c>.</summary>
+    private static bool InSaasEnvelope(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("detail", out var detail))
+        {
+            return false;
+        }
+
+        return detail.ValueKind switch
+        {
+            JsonValueKind.String => detail.GetString()!.Length > 0,
+            JsonValueKind.Array => detail.GetArrayLength() > 0 && detail.EnumerateArray().All(item =>
+                item.ValueKind == JsonValueKind.Object
+                && item.TryGetProperty("loc", out var loc) && loc.ValueKind == JsonValueKind.Array
+                && item.TryGetProperty("msg", out var msg) && msg.ValueKind == JsonValueKind.String
+                && item.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String),
+            _ => false,
+        };
     }
 
     private static bool IsJson(string text)

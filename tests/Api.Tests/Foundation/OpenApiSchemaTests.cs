@@ -13,6 +13,8 @@ public sealed class OpenApiSchemaTests
         ["GET /v1/files/{fileId}/content"] = "the file's own bytes",
         ["GET /files/{fileId}/content"] = "the file's own bytes",
         ["GET /sso/login"] = "a redirect to the identity provider",
+        ["POST /api/jobs/{jobId}/llm-call-stream"] = "Server-Sent Events of OpenAI's chat.completion.chunk",
+        ["POST /api/jobs/create-and-call-stream"] = "Server-Sent Events of OpenAI's chat.completion.chunk",
     };
 
     private ApiServer _api = null!;

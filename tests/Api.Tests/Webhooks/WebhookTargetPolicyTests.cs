@@ -72,8 +72,8 @@ public sealed class WebhookTargetPolicyTests
         using var allowing = new WebhookSender(new WebhookAllowList([$"127.0.0.1:{receiver.Port}"]), TimeProvider.System);
         var delivery = new DueDelivery { Id = "whd_test", WebhookId = "wh_test", EventType = "batch.completed", Url = receiver.Url, Payload = """{"id":"evt_1"}""", Attempts = 1 };
 
-        var refused = await refusing.SendAsync(delivery, "whsec_test-secret-000000000", CancellationToken.None);
-        var sent = await allowing.SendAsync(delivery, "whsec_test-secret-000000000", CancellationToken.None);
+        var refused = await refusing.SendAsync(delivery, "whsec_test-secret-000000000", null, CancellationToken.None);
+        var sent = await allowing.SendAsync(delivery, "whsec_test-secret-000000000", null, CancellationToken.None);
 
         refused.Succeeded.Should().BeFalse();
         refused.StatusCode.Should().BeNull();

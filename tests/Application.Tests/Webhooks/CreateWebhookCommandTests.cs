@@ -43,4 +43,28 @@ public sealed class CreateWebhookCommandTests
 
         result.Errors.Should().ContainSingle().Which.ErrorMessage.Should().StartWith("Unknown event type(s): payment.failed. Known:");
     }
+
+    [Test]
+    public void Validate_OfTheSaasJobEvents_Passes()
+    {
+        _validator.Validate(new CreateWebhookCommand(Caller, "https://hooks.example/x", ["job.completed", "job.failed"], null)).IsValid.Should().BeTrue();
+    }
+
+    [Test]
+    public void ToString_OfACommandWithAnAuthHeader_DoesNotShowIt()
+    {
+        var command = new CreateWebhookCommand(Caller, "https://hooks.example/x", ["job.completed"], null) { TeamId = "t", AuthHeader = "Bearer do-not-print-me" };
+
+        command.ToString().Should().NotContain("do-not-print-me").And.Contain("TeamId = t");
+    }
+
+    [TestCase("Bearer token", true)]
+    [TestCase("Bearer a\r\nX-Injected: 1", false)]
+    [TestCase("", false)]
+    public void Validate_OfAnAuthHeader_RefusesEmptyValuesAndControlCharacters(string header, bool valid)
+    {
+        var command = new CreateWebhookCommand(Caller, "https://hooks.example/x", ["job.completed"], null) { AuthHeader = header };
+
+        _validator.Validate(command).IsValid.Should().Be(valid);
+    }
 }

@@ -78,7 +78,7 @@ public sealed class SaasJobsController : SaasController
 
     /// <summary>The same call, answered as Server-Sent Events of OpenAI's chunks; it is recorded on the job when it ends.</summary>
     [HttpPost("/api/jobs/{jobId}/llm-call-stream")]
-    [Produces("text/event-stream", "application/json")]
+    [ProducesResponseType<ChatCompletionChunk>(StatusCodes.Status200OK, "text/event-stream")]
     public async Task<IActionResult> CallStream(string jobId, [FromBody] ChatCompletionRequest request, CancellationToken cancellationToken)
     {
         var started = await StartCallAsync(jobId, request, stream: true, cancellationToken);
@@ -123,7 +123,7 @@ public sealed class SaasJobsController : SaasController
 
     /// <summary>Creates a job, streams one call, and completes the job when the stream ends.</summary>
     [HttpPost("/api/jobs/create-and-call-stream")]
-    [Produces("text/event-stream", "application/json")]
+    [ProducesResponseType<ChatCompletionChunk>(StatusCodes.Status200OK, "text/event-stream")]
     public async Task<IActionResult> CreateAndCallStream([FromBody] ChatCompletionRequest request, CancellationToken cancellationToken)
     {
         var job = await CreateForCallAsync(request, cancellationToken);

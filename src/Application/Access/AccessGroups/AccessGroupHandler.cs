@@ -30,10 +30,20 @@ internal sealed class AccessGroupHandler :
 
         var now = _time.GetUtcNow();
         var existing = await _groups.FindAsync(request.Name!, cancellationToken).ConfigureAwait(false);
-        var models = request.Models!.Distinct(StringComparer.Ordinal).ToList();
+        var models = request.Models?.Distinct(StringComparer.Ordinal).ToList();
+        var details = request.Details ?? new AccessGroupDetails();
         if (request.IsNew)
         {
-            var group = new AccessGroupInfo { AccessGroup = request.Name!, Models = models, CreatedAt = now, UpdatedAt = now };
+            var group = new AccessGroupInfo
+            {
+                AccessGroup = request.Name!,
+                Models = models ?? [],
+                DisplayName = details.DisplayName,
+                Description = details.Description,
+                Status = details.Status ?? AccessGroupDetails.Active,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
             if (existing is not null || !await _groups.InsertAsync(group, cancellationToken).ConfigureAwait(false))
             {
                 return Error.Conflict($"Access group '{request.Name}' already exists.");
@@ -48,7 +58,14 @@ internal sealed class AccessGroupHandler :
             return NotFound(request.Name!);
         }
 
-        var updated = existing with { Models = models, UpdatedAt = now };
+        var updated = existing with
+        {
+            Models = models ?? existing.Models,
+            DisplayName = details.DisplayName ?? existing.DisplayName,
+            Description = details.Description ?? existing.Description,
+            Status = details.Status ?? existing.Status,
+            UpdatedAt = now,
+        };
         await _groups.UpdateAsync(updated, cancellationToken).ConfigureAwait(false);
         await _notifier.EverythingChangedAsync(cancellationToken).ConfigureAwait(false);
         return updated;

@@ -10,6 +10,13 @@ public sealed record AccessGroupInfo
 
     public IReadOnlyList<string> Models { get; init; } = [];
 
+    public string? DisplayName { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary><see cref="AccessGroupDetails.Active"/> or <see cref="AccessGroupDetails.Inactive"/>; stored, not enforced.</summary>
+    public string Status { get; init; } = AccessGroupDetails.Active;
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

@@ -23,6 +23,11 @@ internal sealed class CreateWebhookCommandHandler : IRequestHandler<CreateWebhoo
             return WebhookErrors.NoEncryptionKey;
         }
 
+        if (command.TeamId is { } teamId && !command.Caller.IsAdmin && !string.Equals(command.Caller.TeamId, teamId, StringComparison.Ordinal))
+        {
+            return WebhookErrors.NotYourTeam(teamId);
+        }
+
         var url = new Uri(command.Url!, UriKind.Absolute);
         var allowed = await _guard.CheckAsync(url, cancellationToken).ConfigureAwait(false);
         if (!allowed.IsSuccess)
@@ -34,12 +39,12 @@ internal sealed class CreateWebhookCommandHandler : IRequestHandler<CreateWebhoo
         var secret = command.Secret ?? WebhookSecrets.Generate();
         var webhook = new Webhook(
             WebhookSecrets.NewId("wh_"),
-            command.Caller.IsAdmin ? null : command.Caller.Owner,
+            command.TeamId is { } team ? "team:" + team : command.Caller.IsAdmin ? null : command.Caller.Owner,
             url.AbsoluteUri,
             command.Events!.Distinct(StringComparer.Ordinal).ToList(),
             WebhookSecrets.Mask(secret),
             DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds()));
-        await _store.AddAsync(webhook, secret, cancellationToken).ConfigureAwait(false);
+        await _store.AddAsync(webhook, secret, command.AuthHeader, cancellationToken).ConfigureAwait(false);
         return WebhookView.Of(webhook, generated ? secret : null);
     }
 }

@@ -2,10 +2,12 @@ using FluentValidation;
 
 namespace LlmPlatform.Application.Webhooks.CreateWebhook;
 
-/// <summary>The shape of a new webhook: an absolute http(s) URL, known event names, a usable secret when one is given.</summary>
+/// <summary>The shape of a new webhook: an absolute http(s) URL, known event names, a usable secret and header value when given.</summary>
 internal sealed class CreateWebhookCommandValidator : AbstractValidator<CreateWebhookCommand>
 {
     public const int MaxUrlLength = 2048;
+
+    public const int MaxAuthHeaderLength = 2048;
 
     public CreateWebhookCommandValidator()
     {
@@ -27,6 +29,10 @@ internal sealed class CreateWebhookCommandValidator : AbstractValidator<CreateWe
         RuleFor(c => c.Secret)
             .Must(s => s is null || (s.Length is >= 8 and <= 256 && !s.Any(char.IsWhiteSpace)))
             .WithMessage("secret must be 8 to 256 characters without spaces (or omitted to have one generated).");
+
+        RuleFor(c => c.AuthHeader)
+            .Must(h => h is null || (h.Length is > 0 and <= MaxAuthHeaderLength && !h.Any(char.IsControl)))
+            .WithMessage($"auth_header must be 1 to {MaxAuthHeaderLength} characters without control characters.");
     }
 
     private static bool BeHttpUrl(string? url) =>
