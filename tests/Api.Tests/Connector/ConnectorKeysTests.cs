@@ -120,6 +120,23 @@ public sealed class ConnectorKeysTests : AdminApiFixture
     }
 
     [Test]
+    public async Task UpdateMonthQuota_KeepsTheBalance_InTheBudget()
+    {
+        var key = await ApplyAsync("quota-change", "user", 2);
+        await Http.PostAsync("/admin/api-key/recharge", new { id = key.Id, balance = 3 }, ApiServer.MasterKey);
+        var updated = await Http.PostAsync("/admin/api-key/update", new { id = key.Id, month_quota = 10 }, ApiServer.MasterKey);
+        updated.Status.Should().Be(HttpStatusCode.OK, updated.Text);
+        updated.Json.GetProperty("data").GetProperty("month_quota").GetDecimal().Should().Be(10);
+        updated.Json.GetProperty("data").GetProperty("balance").GetDecimal().Should().Be(3);
+        updated.Json.GetProperty("data").GetProperty("name").GetString().Should().Be("quota-change", "fields not given stay");
+        var info = await Http.GetAsync("/key/info?key=" + key.Key, ApiServer.MasterKey);
+        info.Json.GetProperty("info").GetProperty("max_budget").GetDecimal().Should().Be(13m);
+
+        var byUser = await Http.GetAsync($"/admin/api-key/detail/{key.Id}", key.Key);
+        byUser.Status.Should().Be(HttpStatusCode.Forbidden, byUser.Text);
+    }
+
+    [Test]
     public async Task ResetKey_ShowsANewKey_AndTheOldOneStops()
     {
         var key = await ApplyAsync("resettable", "user", 1);
