@@ -92,6 +92,9 @@ public static class DependencyInjection
         services.AddSingleton<Application.Gateway.Caching.IResponseCacheStore, Caching.ResponseCacheStore>();
         // After the ledger writer: hosted services stop in reverse order, so batch lines still running at shutdown are recorded.
         services.AddJobs(configuration, dataSource);
+        services.AddSingleton<Connector.ConnectorStore>();
+        services.AddSingleton<Application.Access.Connector.IConnectorStore>(sp => sp.GetRequiredService<Connector.ConnectorStore>());
+        services.AddSingleton<Application.Catalog.Connector.IConnectorModelStore>(sp => sp.GetRequiredService<Connector.ConnectorStore>());
 
         services.AddSingleton<IHealthProbe, PostgresHealthProbe>();
         services.AddSingleton<IHealthProbe, RedisHealthProbe>();

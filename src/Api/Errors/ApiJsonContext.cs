@@ -11,6 +11,7 @@ namespace LlmPlatform.Api.Errors;
 [JsonSerializable(typeof(AnthropicErrorEnvelope))]
 [JsonSerializable(typeof(SaasErrorEnvelope))]
 [JsonSerializable(typeof(SaasValidationEnvelope))]
+[JsonSerializable(typeof(ConnectorErrorEnvelope))]
 [JsonSerializable(typeof(ReadinessReport))]
 [JsonSerializable(typeof(ServiceHealth))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext

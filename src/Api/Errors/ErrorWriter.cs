@@ -31,6 +31,12 @@ public static class ErrorWriter
             return;
         }
 
+        if (ConnectorErrors.Applies(context.Request.Path))
+        {
+            await ConnectorErrors.WriteAsync(context, status, message).ConfigureAwait(false);
+            return;
+        }
+
         if (SaasErrors.Applies(context.Request.Path))
         {
             await SaasErrors.WriteAsync(context, status, message, type, param, code).ConfigureAwait(false);

@@ -251,7 +251,9 @@ public sealed partial class MalformedInputSweepTests
 
     /// <summary>
     /// OpenAI's <c>{"error": {"message", "type", ...}}</c>, on the Anthropic paths Anthropic's
-    /// <c>{"type": "error", "error": {"type", "message"}}</c>, and on the SaaS paths FastAPI's <c>{"detail": ...}</c>.
+    /// <c>{"type": "error", "error": {"type", "message"}}</c>, and on the SaaS paths (<c>/api</c>) FastAPI's
+    /// <c>{"detail": "..."}</c> or <c>{"detail": [{"loc", "msg", "type"}]}</c>; on the Connector's paths (<c>/admin</c> and its
+    /// own under <c>/user</c>) <c>{"success": false, "data": "..."}</c>.
     /// </summary>
     private static bool InEnvelope(string target, string text)
     {
@@ -265,6 +267,13 @@ public sealed partial class MalformedInputSweepTests
         if (target.StartsWith("api/", StringComparison.OrdinalIgnoreCase))
         {
             return InSaasEnvelope(root);
+        }
+
+        if (IsConnector(target))
+        {
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False
+                && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String && data.GetString()!.Length > 0;
         }
 
         var anthropic = target.StartsWith("v1/messages", StringComparison.OrdinalIgnoreCase) || target.StartsWith("messages", StringComparison.OrdinalIgnoreCase);
@@ -295,6 +304,9 @@ public sealed partial class MalformedInputSweepTests
             _ => false,
         };
     }
+
+    private static bool IsConnector(string target) =>
+        new[] { "admin/", "user/api-key/", "user/model/", "user/session/", "user/thread/" }.Any(p => target.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsJson(string text)
     {
