@@ -1,0 +1,7 @@
+using LlmPlatform.Application.Access.Authentication;
+using LlmPlatform.Application.Common.Messaging;
+
+namespace LlmPlatform.Application.Access.UserAccounts;
+
+/// <summary><c>POST /v1/users/provider-keys</c>: stores (or replaces) the caller's user's own key for a provider.</summary>
+public sealed record AddProviderKeyCommand(string? Provider, string? ApiKey, string? CredentialType, CallerIdentity Caller) : ICommand<ProviderKeyInfo>;
