@@ -45,6 +45,11 @@ internal static class PasswordHash
             return false;
         }
 
+        if (iterations < 1 || salt.Length == 0 || expected.Length == 0)
+        {
+            return false;
+        }
+
         var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
         return CryptographicOperations.FixedTimeEquals(actual, expected) && stored is not null;
     }
