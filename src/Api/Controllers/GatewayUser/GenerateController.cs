@@ -169,7 +169,11 @@ public sealed class GenerateController : DialectController
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             chat.Stream?.MarkClientCancelled();
-            generation.Fail("The client left before the answer ended.");
+        }
+        finally
+        {
+            // A no-op once it has ended; otherwise (the client left, or a bug threw) it is not left running.
+            generation.Fail("The request ended without an answer.");
         }
     }
 }

@@ -115,6 +115,8 @@ internal sealed class GenerateHandler :
         {
             if (ended)
             {
+                // A no-op once it has ended; otherwise (the client left, or a bug threw) it is not left running.
+                generation.Fail("The request ended without an answer.");
                 generation.Dispose();
             }
         }

@@ -21,6 +21,23 @@ public sealed class GenerationTrackerTests
     }
 
     [Test]
+    public void FailingAfterCompleting_ChangesNothing_AndAClientThatLeftCancels()
+    {
+        var tracker = new GenerationTracker(new MovableClock());
+        var done = tracker.Start("req_1", "user:a", "demo", CancellationToken.None);
+        done.Complete();
+        done.Fail("ended without an answer");
+        tracker.Find("req_1", "user:a")!.Status.Should().Be(GenerationStates.Completed);
+
+        using var client = new CancellationTokenSource();
+        using var left = tracker.Start("req_2", "user:a", "demo", client.Token);
+        client.Cancel();
+        left.Token.IsCancellationRequested.Should().BeTrue("leaving cancels the upstream call");
+        left.Fail("ended without an answer");
+        tracker.Find("req_2", "user:a")!.Status.Should().Be(GenerationStates.Cancelled);
+    }
+
+    [Test]
     public void AnotherOwner_SeesNothing_AndCannotCancel()
     {
         var tracker = new GenerationTracker(new MovableClock());
