@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<RateLimitHeaders>();
         services.AddSingleton<ReservationBook>();
         services.AddSingleton<ReservationSettler>();
+        services.AddSingleton<Gateway.Generate.IGenerationTracker, Gateway.Generate.GenerationTracker>();
 
         services.AddTransient<Gateway.RoutedCallServices>();
         services.AddSingleton<Gateway.Caching.ResponseCache>();

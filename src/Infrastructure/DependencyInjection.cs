@@ -36,6 +36,7 @@ using LlmPlatform.Infrastructure.Redis;
 using LlmPlatform.Infrastructure.RuntimeConfig;
 using LlmPlatform.Infrastructure.Telemetry;
 using LlmPlatform.Infrastructure.Tokens;
+using LlmPlatform.Infrastructure.UserAccounts;
 using LlmPlatform.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -135,5 +136,6 @@ public static class DependencyInjection
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<AccessChangeBus>());
         services.AddSingleton<ILimitStore, LimitStore>();
         services.AddWebhooks();
+        services.AddGatewayUsers();
     }
 }

@@ -1,4 +1,5 @@
 using LlmPlatform.Application.Catalog;
+using LlmPlatform.Application.Catalog.Lifecycle;
 using LlmPlatform.Application.Gateway.Caching;
 using LlmPlatform.Application.Gateway.Contracts;
 using LlmPlatform.Domain.Catalog;
@@ -20,6 +21,7 @@ internal sealed class CreateChatCompletionCommandHandler
     private readonly IUsageEventSink _usage;
     private readonly TimeProvider _time;
     private readonly ResponseCache _cache;
+    private readonly IModelRuntimeState _runtime;
 
     public CreateChatCompletionCommandHandler(
         IModelCatalog catalog,
@@ -27,8 +29,10 @@ internal sealed class CreateChatCompletionCommandHandler
         ITokenCounter tokens,
         IUsageEventSink usage,
         TimeProvider time,
-        ResponseCache cache)
+        ResponseCache cache,
+        IModelRuntimeState runtime)
     {
+        _runtime = runtime;
         _catalog = catalog;
         _router = router;
         _tokens = tokens;
@@ -63,6 +67,13 @@ internal sealed class CreateChatCompletionCommandHandler
                 "model");
             Publish(command, null, group, started, 0, 0, 0m, forbidden, attempts: 0);
             return forbidden;
+        }
+
+        if (_runtime.IsUnloaded(group))
+        {
+            var unloaded = LifecycleErrors.ModelUnloaded(group);
+            Publish(command, null, group, started, 0, 0, 0m, unloaded, attempts: 0);
+            return unloaded;
         }
 
         string? cacheKey = null;

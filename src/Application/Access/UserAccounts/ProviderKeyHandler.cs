@@ -1,0 +1,57 @@
+using LlmPlatform.Domain.Common;
+using MediatR;
+
+namespace LlmPlatform.Application.Access.UserAccounts;
+
+/// <summary>Bring-your-own provider keys of the caller's user: stored encrypted, shown masked, deleted by provider.</summary>
+internal sealed class ProviderKeyHandler :
+    IRequestHandler<AddProviderKeyCommand, Result<ProviderKeyInfo>>,
+    IRequestHandler<ListProviderKeysQuery, Result<ProviderKeyList>>,
+    IRequestHandler<DeleteProviderKeyCommand, Result<ProviderKeyDeleted>>
+{
+    private readonly IProviderKeyStore _store;
+    private readonly TimeProvider _time;
+
+    public ProviderKeyHandler(IProviderKeyStore store, TimeProvider time)
+    {
+        _store = store;
+        _time = time;
+    }
+
+    public async Task<Result<ProviderKeyInfo>> Handle(AddProviderKeyCommand request, CancellationToken cancellationToken)
+    {
+        if (request.Caller.UserId is not { Length: > 0 } userId)
+        {
+            return GatewayUserErrors.NoUser;
+        }
+
+        if (!_store.CanEncrypt)
+        {
+            return GatewayUserErrors.EncryptionNotConfigured;
+        }
+
+        return await _store.UpsertAsync(userId, request.Provider!, request.ApiKey!, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Result<ProviderKeyList>> Handle(ListProviderKeysQuery request, CancellationToken cancellationToken)
+    {
+        if (request.Caller.UserId is not { Length: > 0 } userId)
+        {
+            return GatewayUserErrors.NoUser;
+        }
+
+        return new ProviderKeyList(await _store.ListAsync(userId, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<Result<ProviderKeyDeleted>> Handle(DeleteProviderKeyCommand request, CancellationToken cancellationToken)
+    {
+        if (request.Caller.UserId is not { Length: > 0 } userId)
+        {
+            return GatewayUserErrors.NoUser;
+        }
+
+        return await _store.DeleteAsync(userId, request.Provider, cancellationToken).ConfigureAwait(false)
+            ? new ProviderKeyDeleted(request.Provider, true)
+            : GatewayUserErrors.ProviderKeyNotFound(request.Provider);
+    }
+}

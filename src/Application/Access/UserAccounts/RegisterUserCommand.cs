@@ -1,0 +1,14 @@
+using LlmPlatform.Application.Common.Messaging;
+
+namespace LlmPlatform.Application.Access.UserAccounts;
+
+/// <summary><c>POST /v1/users/register</c>: a new user with an e-mail login, logged in at once.</summary>
+public sealed record RegisterUserCommand(string? Email, string? Password, string? InviteToken, string? DisplayName) : ICommand<UserSession>
+{
+    /// <summary>Leaves the secret out of the record's text, so that it cannot reach a log.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Email = ").Append(Email).Append(", DisplayName = ").Append(DisplayName);
+        return true;
+    }
+}
