@@ -124,9 +124,32 @@ internal sealed class ConnectorStore : IConnectorStore, IConnectorModelStore
     public Task<string?> ModelNameAsync(long id, CancellationToken cancellationToken) =>
         _dataSource.QuerySingleOrDefaultAsync<string>("SELECT model_name FROM model_deployments WHERE connector_id = @id", new { id }, cancellationToken);
 
-    public async Task<long> AddPaymentAsync(long keyId, decimal fee, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await _dataSource.QuerySingleOrDefaultAsync<long>(
-            "INSERT INTO connector_payments (key_id, fee, created_at) VALUES (@keyId, @fee, @at) RETURNING id", new { keyId, fee, at }, cancellationToken).ConfigureAwait(false);
+    public async Task<(string Token, decimal Balance)?> RechargeAsync(long keyId, decimal fee, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        const string LockSql = "SELECT token FROM virtual_keys WHERE connector_id = @keyId FOR UPDATE";
+        const string PaySql = "INSERT INTO connector_payments (key_id, fee, created_at) VALUES (@keyId, @fee, @at)";
+        const string BudgetSql = """
+            WITH paid AS (SELECT COALESCE(SUM(fee), 0) AS balance FROM connector_payments WHERE key_id = @keyId)
+            UPDATE virtual_keys k
+            SET max_budget = COALESCE((k.metadata ->> 'connector_month_quota')::numeric, 0) + paid.balance,
+                metadata = jsonb_set(k.metadata, '{connector_balance}', to_jsonb(paid.balance))
+            FROM paid
+            WHERE k.connector_id = @keyId
+            RETURNING paid.balance
+            """;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var token = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(LockSql, new { keyId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (token is null)
+        {
+            return null;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(PaySql, new { keyId, fee, at }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var balance = await connection.QuerySingleAsync<decimal>(new CommandDefinition(BudgetSql, new { keyId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (token, balance);
+    }
 
     public async Task<ConnectorPage<ConnectorPayment>> ListPaymentsAsync(long? keyId, ConnectorPaging paging, CancellationToken cancellationToken)
     {

@@ -120,6 +120,21 @@ public sealed class ConnectorKeysTests : AdminApiFixture
     }
 
     [Test]
+    public async Task RechargesAtTheSameMoment_AllCount()
+    {
+        var key = await ApplyAsync("busy-wallet", "user", 1);
+        var recharges = Enumerable.Range(0, 8)
+            .Select(_ => Http.PostAsync("/admin/api-key/recharge", new { id = key.Id, balance = 0.5m }, ApiServer.MasterKey))
+            .ToList();
+        (await Task.WhenAll(recharges)).Should().OnlyContain(r => r.Status == HttpStatusCode.OK);
+
+        var info = await Http.GetAsync("/key/info?key=" + key.Key, ApiServer.MasterKey);
+        info.Json.GetProperty("info").GetProperty("max_budget").GetDecimal().Should().Be(5m, "a month_quota of 1 plus eight recharges of 0.5");
+        var detail = await Http.GetAsync($"/admin/api-key/detail/{key.Id}", ApiServer.MasterKey);
+        detail.Json.GetProperty("data").GetProperty("balance").GetDecimal().Should().Be(4m);
+    }
+
+    [Test]
     public async Task UpdateMonthQuota_KeepsTheBalance_InTheBudget()
     {
         var key = await ApplyAsync("quota-change", "user", 2);

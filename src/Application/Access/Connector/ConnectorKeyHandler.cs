@@ -31,9 +31,11 @@ internal sealed class ConnectorKeyHandler :
     private readonly IKeyStore _keys;
     private readonly IModelStore _models;
     private readonly TimeProvider _time;
+    private readonly IAccessChangeNotifier _notifier;
 
-    public ConnectorKeyHandler(IMediator mediator, IConnectorStore store, IKeyStore keys, IModelStore models, TimeProvider time)
+    public ConnectorKeyHandler(IMediator mediator, IConnectorStore store, IKeyStore keys, IModelStore models, TimeProvider time, IAccessChangeNotifier notifier)
     {
+        _notifier = notifier;
         _mediator = mediator;
         _store = store;
         _keys = keys;
@@ -152,10 +154,14 @@ internal sealed class ConnectorKeyHandler :
             return Error.NotFound("key_not_found", "No api key matches the given api_key or id.");
         }
 
-        var amount = request.Balance!.Value;
-        await _store.AddPaymentAsync(found.Id, amount, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var changed = await UpdateKeyAsync(found, new KeyFields(), found.MonthQuota, found.Balance + amount, caller, cancellationToken).ConfigureAwait(false);
-        return changed ?? await ViewAsync(found.Token, null, cancellationToken).ConfigureAwait(false);
+        // One transaction records the payment and raises the budget, so recharges at the same moment add up.
+        if (await _store.RechargeAsync(found.Id, request.Balance!.Value, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is not { } recharged)
+        {
+            return Error.NotFound("key_not_found", "No api key matches the given api_key or id.");
+        }
+
+        await _notifier.KeysChangedAsync([recharged.Token], cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(recharged.Token, null, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Result<ConnectorKey>> Handle(ResetConnectorKeyCommand request, CancellationToken cancellationToken)

@@ -28,7 +28,12 @@ public interface IConnectorStore
     /// <summary>The model name of a stored deployment, or null.</summary>
     Task<string?> ModelNameAsync(long id, CancellationToken cancellationToken);
 
-    Task<long> AddPaymentAsync(long keyId, decimal fee, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a recharge and raises the key's budget by it, in one transaction with the key's row locked: the balance
+    /// is the sum of the key's payments, and the budget its month quota plus that. Answers the key's hash and its new
+    /// balance; null when no key has that id.
+    /// </summary>
+    Task<(string Token, decimal Balance)?> RechargeAsync(long keyId, decimal fee, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<ConnectorPage<ConnectorPayment>> ListPaymentsAsync(long? keyId, ConnectorPaging paging, CancellationToken cancellationToken);
 
