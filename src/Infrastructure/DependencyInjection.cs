@@ -96,6 +96,7 @@ public static class DependencyInjection
         services.AddSingleton<Connector.ConnectorStore>();
         services.AddSingleton<Application.Access.Connector.IConnectorStore>(sp => sp.GetRequiredService<Connector.ConnectorStore>());
         services.AddSingleton<Application.Catalog.Connector.IConnectorModelStore>(sp => sp.GetRequiredService<Connector.ConnectorStore>());
+        services.AddSingleton<Application.Conversations.ChatRecords.IChatRecordStore, Conversations.ChatRecordStore>();
 
         services.AddSingleton<IHealthProbe, PostgresHealthProbe>();
         services.AddSingleton<IHealthProbe, RedisHealthProbe>();

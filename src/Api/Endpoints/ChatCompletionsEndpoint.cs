@@ -19,7 +19,8 @@ namespace LlmPlatform.Api.Endpoints;
 /// <summary>
 /// <c>POST /v1/chat/completions</c>, streamed (Server-Sent Events) or not: the gateway's hottest path, so it is a
 /// plain endpoint rather than an MVC action (no filter pipeline, model binding or value providers per request). It
-/// reads its body itself and answers a bad one with the same envelope the MVC actions give.
+/// reads its body itself and answers a bad one with the same envelope the MVC actions give. A request with a
+/// <c>session-id</c> header is recorded once answered (<see cref="ChatRecording"/>).
 /// </summary>
 internal static class ChatCompletionsEndpoint
 {
@@ -104,7 +105,9 @@ internal static class ChatCompletionsEndpoint
         }
 
         var mediator = context.RequestServices.GetRequiredService<IMediator>();
-        var command = new CreateChatCompletionCommand(request, ApiKeyMiddleware.CallerOf(context), RequestIdMiddleware.Of(context));
+        var caller = ApiKeyMiddleware.CallerOf(context);
+        var requestId = RequestIdMiddleware.Of(context);
+        var command = new CreateChatCompletionCommand(request, caller, requestId, Receipt: ChatRecording.Begin(context, request, caller, requestId));
         var result = await mediator.Send(command, cancellationToken);
         if (!result.IsSuccess)
         {

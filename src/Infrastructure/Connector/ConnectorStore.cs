@@ -225,7 +225,7 @@ internal sealed class ConnectorStore : IConnectorStore, IConnectorModelStore
     }
 
     /// <summary>A <c>q</c> searched anywhere in a name, its own wildcards taken literally.</summary>
-    private static string? Like(string? q) =>
+    internal static string? Like(string? q) =>
         string.IsNullOrEmpty(q) ? null : "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     private async Task<int> CountAsync(string sql, object parameters, CancellationToken cancellationToken)

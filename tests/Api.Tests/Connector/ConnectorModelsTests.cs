@@ -179,8 +179,6 @@ public sealed class ConnectorModelsTests : AdminApiFixture
     [TestCase("POST", "/admin/bot/feishu/save", """{"name": "b", "provider": "p", "config": "[1]"}""", 400)]
     [TestCase("POST", "/admin/bot/feishu/save", """{"id": 999999, "name": "b", "provider": "p", "config": "{}"}""", 404)]
     [TestCase("GET", "/admin/bot/feishu/list?limit=0", null, 400)]
-    [TestCase("GET", "/admin/session/list", null, 404)]
-    [TestCase("GET", "/user/thread/list", null, 404)]
     public Task BadInput_IsA4xx_InTheConnectorEnvelope(string method, string path, string? body, int status) =>
         ConnectorHttp.ExpectFailureAsync(Http, method, path, body, status);
 

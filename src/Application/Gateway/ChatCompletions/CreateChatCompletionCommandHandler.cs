@@ -86,6 +86,7 @@ internal sealed class CreateChatCompletionCommandHandler
             if (cached is not null)
             {
                 var cachedUsage = cached.Usage ?? Usage.Of(0, 0);
+                command.Receipt?.TakeAnswer(cached, AnswerText);
                 Publish(command, null, group, started, cachedUsage.PromptTokens, cachedUsage.CompletionTokens, 0m, null, attempts: 0, firstToken: request.IsStreaming ? _time.GetUtcNow() : null, cacheHit: true);
                 return new ChatCompletionOutcome
                 {
@@ -141,6 +142,7 @@ internal sealed class CreateChatCompletionCommandHandler
         }
 
         var cost = result.Deployment.Pricing.Cost(usage.PromptTokens, usage.CompletionTokens);
+        command.Receipt?.TakeAnswer(response, AnswerText);
         Publish(command, result.Deployment, group, started, usage.PromptTokens, usage.CompletionTokens, cost, null, result.Attempts);
         if (storeKey is not null)
         {
@@ -157,6 +159,10 @@ internal sealed class CreateChatCompletionCommandHandler
             CacheKey = cacheKey,
         };
     }
+
+    /// <summary>The text of a whole answer's first choice, for a receipt that keeps it.</summary>
+    private static string AnswerText(ChatCompletionResponse response) =>
+        response.Choices is [{ Message.Content: { } text }, ..] ? text : string.Empty;
 
     private Usage CountUsage(ChatCompletionRequest request, ChatCompletionResponse response)
     {
@@ -191,6 +197,7 @@ internal sealed class CreateChatCompletionCommandHandler
         var cost = stream.Deployment.Pricing.Cost(usage.PromptTokens, usage.CompletionTokens);
         var failure = stream.Failure
             ?? (stream.ClientCancelled ? new Error(ErrorKind.Upstream, "client_disconnected", "The client closed the connection.") : null);
+        command.Receipt?.TakeAnswer(stream, static s => s.CompletionText);
         Publish(command, stream.Deployment, group, started, usage.PromptTokens, usage.CompletionTokens, cost, failure, attempts, stream.FirstChunkAt);
         if (storeKey is not null && failure is null && stream.Ended && stream.Assembler is { } assembler)
         {
