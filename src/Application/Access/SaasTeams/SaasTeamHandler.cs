@@ -217,7 +217,7 @@ internal sealed class SaasTeamHandler :
         CreditsRemaining = account?.CreditsRemaining ?? 0,
         BudgetMode = account?.BudgetMode ?? BudgetModes.JobBased,
         CreditsPerDollar = account?.CreditsPerDollar ?? 10m,
-        Credits = account is null ? null : account with { Status = team.Blocked ? "suspended" : "active", OrganizationId = team.OrganizationId },
+        Credits = account,
         Metadata = team.Metadata,
         CreatedAt = team.CreatedAt,
         UpdatedAt = team.UpdatedAt,
