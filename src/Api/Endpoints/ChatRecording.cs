@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using LlmPlatform.Application.Access.Authentication;
 using LlmPlatform.Application.Conversations.ChatRecords;
 using LlmPlatform.Application.Gateway;
@@ -44,47 +42,11 @@ internal static partial class ChatRecording
         {
             if (messages[i].Role == "user")
             {
-                return TextOf(messages[i].Content);
+                return MessageText.Of(messages[i].Content);
             }
         }
 
         return string.Empty;
-    }
-
-    private static string TextOf(JsonElement? content)
-    {
-        if (content is not { } value)
-        {
-            return string.Empty;
-        }
-
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            return value.GetString() ?? string.Empty;
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            return string.Empty;
-        }
-
-        var text = new StringBuilder();
-        foreach (var part in value.EnumerateArray())
-        {
-            if (part.ValueKind == JsonValueKind.Object
-                && part.TryGetProperty("text", out var piece)
-                && piece.ValueKind == JsonValueKind.String)
-            {
-                if (text.Length > 0)
-                {
-                    text.Append('\n');
-                }
-
-                text.Append(piece.GetString());
-            }
-        }
-
-        return text.ToString();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The chat record of request {RequestId} was not stored")]

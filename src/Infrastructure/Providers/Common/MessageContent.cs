@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using LlmPlatform.Application.Gateway.Contracts;
 
 namespace LlmPlatform.Infrastructure.Providers.Common;
 
@@ -7,36 +7,7 @@ namespace LlmPlatform.Infrastructure.Providers.Common;
 internal static class MessageContent
 {
     /// <summary>The text of the content: the string itself, or the text parts joined.</summary>
-    public static string Text(JsonElement? content)
-    {
-        if (content is not { } value)
-        {
-            return string.Empty;
-        }
-
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.String:
-                return value.GetString() ?? string.Empty;
-            case JsonValueKind.Array:
-                var text = new StringBuilder();
-                foreach (var part in value.EnumerateArray())
-                {
-                    if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
-                    {
-                        text.Append(t.GetString());
-                    }
-                    else if (part.ValueKind == JsonValueKind.String)
-                    {
-                        text.Append(part.GetString());
-                    }
-                }
-
-                return text.ToString();
-            default:
-                return string.Empty;
-        }
-    }
+    public static string Text(JsonElement? content) => MessageText.Of(content);
 
     /// <summary>Each part of the content in order; a plain string is one text part.</summary>
     public static IEnumerable<ContentPart> Parts(JsonElement? content)
