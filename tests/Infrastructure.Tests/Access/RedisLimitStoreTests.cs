@@ -135,6 +135,46 @@ public sealed class RedisLimitStoreTests
     }
 
     [Test]
+    public async Task Settle_ManySettlementsOfTheSameCounters_SendEachCounterOnce_AndEachSeesItsOwnValue()
+    {
+        await using var store = new RedisLimitStore(_redis.Multiplexer!, _prefix, TimeSpan.FromMilliseconds(50));
+        var tokens = new LimitCheck("t:k:merged:1", LimitKind.Tokens, 1_000_000, 0, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+        var budget = new LimitCheck("b:k:merged:all", LimitKind.Budget, 1_000_000, 1_000, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+        await store.TryAdmitAsync([tokens, budget]);
+        var sentBefore = store.CountersSent;
+
+        var settling = Enumerable.Range(1, 200)
+            .Select(i => store.SettleAsync([new LimitAdjustment(tokens.Key, LimitKind.Tokens, i, tokens.Ttl), new LimitAdjustment(budget.Key, LimitKind.Budget, -1, budget.Ttl)]))
+            .ToList();
+        var values = await Task.WhenAll(settling).WaitAsync(TimeSpan.FromSeconds(5));
+
+        store.CountersSent.Should().Be(sentBefore + 2, "200 settlements of two counters go as one increment per counter");
+        for (var i = 0; i < values.Length; i++)
+        {
+            var n = i + 1;
+            values[i].Should().Equal([n * (n + 1) / 2, 1_000 - n], "settlement {0} sees the counters right after its own increments", n);
+        }
+
+        var db = _redis.Multiplexer!.GetDatabase();
+        ((long)await db.StringGetAsync(_prefix + tokens.Key)).Should().Be(200 * 201 / 2);
+        ((long)await db.StringGetAsync(_prefix + budget.Key)).Should().Be(800);
+    }
+
+    [Test]
+    public async Task Settle_OfAnExpiredCounter_LeavesItAlone_AndReadsZero()
+    {
+        await using var store = new RedisLimitStore(_redis.Multiplexer!, _prefix, TimeSpan.FromMilliseconds(20));
+        var tokens = new LimitCheck("t:k:expired:1", LimitKind.Tokens, 1_000, 0, 0, TimeSpan.FromMinutes(1)) { Scope = "key" };
+
+        var first = store.SettleAsync([new LimitAdjustment(tokens.Key, LimitKind.Tokens, -30, tokens.Ttl)]);
+        var second = store.SettleAsync([new LimitAdjustment(tokens.Key, LimitKind.Tokens, 10, tokens.Ttl)]);
+
+        (await first.WaitAsync(TimeSpan.FromSeconds(5))).Should().Equal([0]);
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Should().Equal([0]);
+        (await _redis.Multiplexer!.GetDatabase().KeyExistsAsync(_prefix + tokens.Key)).Should().BeFalse();
+    }
+
+    [Test]
     public async Task Dispose_SendsWhatIsStillQueued()
     {
         var store = new RedisLimitStore(_redis.Multiplexer!, _prefix, TimeSpan.FromMinutes(5));

@@ -21,7 +21,7 @@ internal sealed class RedisLimitStore : IAsyncDisposable
     /// <summary>How long a settlement waits, by default, for an admission to carry it before it is sent by itself.</summary>
     internal static readonly TimeSpan DefaultFlushDelay = TimeSpan.FromMilliseconds(20);
 
-    private const int MaxCarried = 64;
+    private const int MaxCarried = 512;
 
     /// <summary>What an admission carries when no settlement waits (shared, never written to).</summary>
     private static readonly List<PendingSettlement> NothingCarried = [];
@@ -30,18 +30,18 @@ internal sealed class RedisLimitStore : IAsyncDisposable
     // settled counter; then five values per check (limit, amount, seed, ttl in ms, lease wanted). Returns admitted,
     // the index of the first refusing check (-1), each check's value (every check is read, also past a refusing one,
     // so that each has its value and the reply its full length), each check's lease granted, then each settled
-    // counter's value after its increment. A lease is granted only to an admitted request and only while twice
+    // counter's value after its increment, before a negative one is stored as 0 (nil: the counter had expired and
+    // is left alone). A lease is granted only to an admitted request and only while twice
     // the lease still fits under the limit, so leases never let a counter pass its limit.
     private const string AdmitScript = """
         local s = tonumber(ARGV[1])
         local settled = {}
         for i = 1, s do
-          settled[i] = 0
+          settled[i] = false
           if redis.call('EXISTS', KEYS[i]) == 1 then
             local value = redis.call('INCRBY', KEYS[i], ARGV[i + 1])
             if value < 0 then
               redis.call('SET', KEYS[i], 0, 'KEEPTTL')
-              value = 0
             end
             settled[i] = value
           end
@@ -90,6 +90,7 @@ internal sealed class RedisLimitStore : IAsyncDisposable
     private readonly Task _flusher;
     private readonly TimeSpan _flushDelay;
     private long _roundTrips;
+    private long _countersSent;
 
     public RedisLimitStore(IConnectionMultiplexer redis, string prefix, TimeSpan? flushDelay = null)
     {
@@ -101,6 +102,9 @@ internal sealed class RedisLimitStore : IAsyncDisposable
     /// <summary>Scripts sent to Redis so far (admissions, and settlements that went alone).</summary>
     internal long RoundTrips => Interlocked.Read(ref _roundTrips);
 
+    /// <summary>Counters named in the scripts sent so far (settled and checked).</summary>
+    internal long CountersSent => Interlocked.Read(ref _countersSent);
+
     public async Task<LimitDecision> TryAdmitAsync(IReadOnlyList<LimitCheck> checks) => (await RunAsync(Drain(), checks, null).ConfigureAwait(false)).Decision;
 
     /// <summary>Admits like <see cref="TryAdmitAsync"/> and asks for a lease per check (0: none); returns what was granted.</summary>
@@ -109,19 +113,15 @@ internal sealed class RedisLimitStore : IAsyncDisposable
 
     private async Task<(LimitDecision Decision, long[] Granted)> RunAsync(List<PendingSettlement> carried, IReadOnlyList<LimitCheck> checks, IReadOnlyList<long>? wanted)
     {
-        var settledKeys = carried.Sum(c => c.Adjustments.Count);
+        var merged = Merge(carried);
+        var settledKeys = merged.Keys.Count;
         var keys = new RedisKey[settledKeys + checks.Count];
         var args = new RedisValue[1 + settledKeys + (checks.Count * 5)];
         args[0] = settledKeys;
-        var k = 0;
-        foreach (var settlement in carried)
+        for (var k = 0; k < settledKeys; k++)
         {
-            foreach (var adjustment in settlement.Adjustments)
-            {
-                keys[k] = adjustment.Key;
-                args[1 + k] = adjustment.Delta;
-                k++;
-            }
+            keys[k] = merged.Keys[k];
+            args[1 + k] = merged.Deltas[k];
         }
 
         for (var i = 0; i < checks.Count; i++)
@@ -159,7 +159,7 @@ internal sealed class RedisLimitStore : IAsyncDisposable
             granted[i] = (long)result[checks.Count + i + 2];
         }
 
-        Complete(carried, result, 2 + (2 * checks.Count));
+        Complete(carried, merged, result, 2 + (2 * checks.Count));
         return (new LimitDecision((long)result[0] == 1, values, (int)(long)result[1]), granted);
     }
 
@@ -249,21 +249,85 @@ internal sealed class RedisLimitStore : IAsyncDisposable
     private async Task<RedisResult[]> EvaluateAsync(RedisKey[] keys, RedisValue[] args)
     {
         Interlocked.Increment(ref _roundTrips);
+        Interlocked.Add(ref _countersSent, keys.Length);
         return (RedisResult[])(await _db.ScriptEvaluateAsync(AdmitScript, keys, args).ConfigureAwait(false))!;
     }
 
-    private static void Complete(List<PendingSettlement> carried, RedisResult[] result, int offset)
+    /// <summary>
+    /// One increment per counter, however many of the carried settlements touch it: under load most of them settle
+    /// the same few counters (a key's tokens and budget), so the script and its reply stay a few counters long.
+    /// </summary>
+    private static MergedSettlements Merge(List<PendingSettlement> carried)
     {
+        if (carried.Count == 0)
+        {
+            return MergedSettlements.None;
+        }
+
+        var merged = new MergedSettlements();
+        foreach (var settlement in carried)
+        {
+            foreach (var adjustment in settlement.Adjustments)
+            {
+                if (!merged.Index.TryGetValue(adjustment.Key, out var at))
+                {
+                    at = merged.Keys.Count;
+                    merged.Index.Add(adjustment.Key, at);
+                    merged.Keys.Add(adjustment.Key);
+                    merged.Deltas.Add(0);
+                }
+
+                merged.Deltas[at] += adjustment.Delta;
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// Gives each settlement the values its counters had right after its own increments, as if the settlements had
+    /// been applied one by one in order: the value before the script, plus the increments up to and including its own
+    /// (never below 0). A counter the script found expired reads 0 for each, as the script leaves it alone.
+    /// </summary>
+    private static void Complete(List<PendingSettlement> carried, MergedSettlements merged, RedisResult[] result, int offset)
+    {
+        if (carried.Count == 0)
+        {
+            return;
+        }
+
+        var running = new long[merged.Keys.Count];
+        var gone = new bool[merged.Keys.Count];
+        for (var k = 0; k < running.Length; k++)
+        {
+            gone[k] = result[offset + k].IsNull;
+            running[k] = gone[k] ? 0 : (long)result[offset + k] - merged.Deltas[k];
+        }
+
         foreach (var settlement in carried)
         {
             var values = new long[settlement.Adjustments.Count];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = (long)result[offset++];
+                var adjustment = settlement.Adjustments[i];
+                var at = merged.Index[adjustment.Key];
+                running[at] += gone[at] ? 0 : adjustment.Delta;
+                values[i] = Math.Max(0, running[at]);
             }
 
             settlement.Completion.TrySetResult(values);
         }
+    }
+
+    private sealed class MergedSettlements
+    {
+        public static readonly MergedSettlements None = new();
+
+        public Dictionary<string, int> Index { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Keys { get; } = [];
+
+        public List<long> Deltas { get; } = [];
     }
 
     private sealed record PendingSettlement(IReadOnlyList<LimitAdjustment> Adjustments)
