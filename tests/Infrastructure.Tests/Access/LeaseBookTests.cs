@@ -21,6 +21,28 @@ public sealed class LeaseBookTests
         new("b:k:a:all", LimitKind.Budget, limit, amount, 0, TimeSpan.FromDays(30)) { Scope = "key" };
 
     [Test]
+    public void Granted_AfterTheSweepInterval_DropsTheLeasesOfWindowsThatAreOver_AndHandsTheirRestBack()
+    {
+        var time = new ShiftableTimeProvider();
+        var book = new LeaseBook(time);
+        var start = time.GetUtcNow();
+        for (var minute = 0; minute < 5; minute++)
+        {
+            var check = new LimitCheck($"r:k:a:{minute}", LimitKind.Requests, 1000, 1, 0, TimeSpan.FromMinutes(2)) { Scope = "key", ResetAt = start.AddMinutes(minute + 1) };
+            book.Granted([check], new LimitDecision(true, [1], -1), [10]);
+        }
+
+        book.Count.Should().Be(5);
+
+        time.Advance(TimeSpan.FromMinutes(3.5));
+        var current = new LimitCheck("r:k:a:9", LimitKind.Requests, 1000, 1, 0, TimeSpan.FromMinutes(2)) { Scope = "key", ResetAt = time.GetUtcNow().AddMinutes(1) };
+        book.Granted([current], new LimitDecision(true, [1], -1), [10]);
+
+        book.Count.Should().Be(3, "the leases of the three windows that ended were dropped; two windows and the new one remain");
+        book.TakeHandBack().Should().HaveCount(3).And.OnlyContain(a => a.Delta == -10);
+    }
+
+    [Test]
     public void TryAdmit_WithoutALease_AsksRedis()
     {
         var book = new LeaseBook(_time);

@@ -29,6 +29,9 @@ internal sealed class LeaseBook
     /// <summary>How long an unused budget lease is kept before it is handed back.</summary>
     public static readonly TimeSpan BudgetLeaseLife = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often <see cref="Granted"/> drops the leases of counters whose window is over.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
     private const long MaxRequestLease = 256;
     private const long BudgetLeaseReservations = 64;
 
@@ -36,11 +39,25 @@ internal sealed class LeaseBook
     private readonly Dictionary<string, Lease> _leases = new(StringComparer.Ordinal);
     private List<LimitAdjustment> _handBack = [];
     private int _handBackCount;
+    private DateTimeOffset _lastSweep;
     private readonly TimeProvider _time;
 
     public LeaseBook(TimeProvider time)
     {
         _time = time;
+        _lastSweep = time.GetUtcNow();
+    }
+
+    /// <summary>How many counters this node holds a lease of.</summary>
+    internal int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _leases.Count;
+            }
+        }
     }
 
     /// <summary>
@@ -151,6 +168,7 @@ internal sealed class LeaseBook
         var now = _time.GetUtcNow();
         lock (_gate)
         {
+            SweepExpired(now);
             for (var i = 0; i < checks.Count; i++)
             {
                 var check = checks[i];
@@ -276,6 +294,34 @@ internal sealed class LeaseBook
             _handBack = [];
             _handBackCount = 0;
             return taken;
+        }
+    }
+
+    /// <summary>
+    /// Drops, once per <see cref="SweepInterval"/>, the leases that ran out of time. A windowed counter's key names its
+    /// window (a rate limit's minute, say), so its lease is never looked up again once the window is over: without
+    /// the sweep every key would leave one behind per window, for as long as the node runs.
+    /// </summary>
+    private void SweepExpired(DateTimeOffset now)
+    {
+        if (now - _lastSweep < SweepInterval)
+        {
+            return;
+        }
+
+        _lastSweep = now;
+        List<KeyValuePair<string, Lease>>? expired = null;
+        foreach (var entry in _leases)
+        {
+            if (entry.Value.ExpiresAt <= now)
+            {
+                (expired ??= []).Add(entry);
+            }
+        }
+
+        foreach (var (key, lease) in expired ?? [])
+        {
+            Drop(key, lease);
         }
     }
 
