@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<RateLimitHeaders>();
         services.AddSingleton<ReservationBook>();
         services.AddSingleton<ReservationSettler>();
+        services.AddSingleton<Access.UserAccounts.LoginThrottle>();
         services.AddSingleton<Gateway.Generate.IGenerationTracker, Gateway.Generate.GenerationTracker>();
 
         services.AddTransient<Gateway.RoutedCallServices>();

@@ -3,6 +3,15 @@ namespace LlmPlatform.Application.Configuration;
 /// <summary>The parts of <c>litellm_settings</c> the gateway acts on.</summary>
 public sealed record GatewaySettings
 {
+    /// <summary>
+    /// <c>max_internal_user_budget</c>: the budget (USD) of a user who registers on their own at
+    /// <c>/v1/users/register</c>; null: none.
+    /// </summary>
+    public decimal? MaxInternalUserBudget { get; init; }
+
+    /// <summary><c>internal_user_budget_duration</c>: how often that budget resets (<c>30d</c>, <c>1mo</c>, ...); null: never.</summary>
+    public string? InternalUserBudgetDuration { get; init; }
+
     /// <summary>Drop parameters a translated provider does not support instead of answering 400.</summary>
     public bool DropParams { get; init; }
 

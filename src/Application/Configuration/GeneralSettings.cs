@@ -30,6 +30,10 @@ public sealed record GeneralSettings
 
     /// <summary>The <c>webhook_*</c> keys.</summary>
     public WebhookSettings Webhooks { get; init; } = new();
+
+    /// <summary>The gateway-user accounts' keys: <c>invite_required</c> and the <c>login_*</c> limits.</summary>
+    public UserAccountSettings Accounts { get; init; } = new();
+
     /// <summary>Where uploaded files' content is stored (default: a folder per database under the temp directory).</summary>
     public string? FilesStoragePath { get; init; }
 

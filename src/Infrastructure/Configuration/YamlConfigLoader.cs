@@ -60,7 +60,8 @@ public static class YamlConfigLoader
         "drop_params", "num_retries", "request_timeout", "cache", "cache_params", "callbacks", "success_callback",
         "failure_callback", "set_verbose", "json_logs", "telemetry", "modify_params", "max_budget", "budget_duration",
         "default_fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "turn_off_message_logging",
-        "redact_user_api_key_info", "service_callback", "default_team_settings",
+        "redact_user_api_key_info", "service_callback", "default_team_settings", "max_internal_user_budget",
+        "internal_user_budget_duration",
     };
 
     private static readonly HashSet<string> GeneralKeys = new(StringComparer.Ordinal)
@@ -70,7 +71,8 @@ public static class YamlConfigLoader
         "database_connection_pool_limit", "disable_spend_logs", "allow_requests_on_db_unavailable",
         "background_health_checks", "health_check_interval", "ledger_memory_capacity", "ledger_spill_dir", "disable_master_key_return", "webhook_allowed_hosts",
         "files_storage_path", "files_max_bytes", "batch_max_concurrency",
-        "fine_tuning_poll_seconds",
+        "fine_tuning_poll_seconds", "invite_required", "login_max_failures_per_email", "login_max_failures_per_ip",
+        "login_lockout_seconds",
     };
 
     public static PlatformConfiguration LoadFile(string path, Func<string, string?>? environment = null)
@@ -629,6 +631,19 @@ public static class YamlConfigLoader
                 case "drop_params":
                     settings = settings with { DropParams = reader.Bool(value, path) ?? false };
                     break;
+                case "max_internal_user_budget":
+                    var budget = reader.Number(value, path);
+                    settings = settings with { MaxInternalUserBudget = budget is null ? null : (decimal)budget.Value };
+                    break;
+                case "internal_user_budget_duration":
+                    var duration = reader.String(value, path);
+                    if (duration is not null && !BudgetDuration.TryParse(duration, out _))
+                    {
+                        throw reader.Fail(value, path, "must look like 30s, 10m, 1h, 30d, 1w or 1mo.");
+                    }
+
+                    settings = settings with { InternalUserBudgetDuration = duration };
+                    break;
                 case "num_retries":
                     settings = settings with { NumRetries = reader.Int(value, path) };
                     break;
@@ -737,6 +752,18 @@ public static class YamlConfigLoader
                     break;
                 case "batch_max_concurrency":
                     settings = settings with { BatchMaxConcurrency = reader.Int(value, path, 1) ?? settings.BatchMaxConcurrency };
+                    break;
+                case "invite_required":
+                    settings = settings with { Accounts = settings.Accounts with { InviteRequired = reader.Bool(value, path) ?? false } };
+                    break;
+                case "login_max_failures_per_email":
+                    settings = settings with { Accounts = settings.Accounts with { MaxFailuresPerEmail = reader.Int(value, path, 0) ?? settings.Accounts.MaxFailuresPerEmail } };
+                    break;
+                case "login_max_failures_per_ip":
+                    settings = settings with { Accounts = settings.Accounts with { MaxFailuresPerIp = reader.Int(value, path, 0) ?? settings.Accounts.MaxFailuresPerIp } };
+                    break;
+                case "login_lockout_seconds":
+                    settings = settings with { Accounts = settings.Accounts with { LockoutWindow = PositiveSeconds(reader, value, path) ?? settings.Accounts.LockoutWindow } };
                     break;
                 case "fine_tuning_poll_seconds":
                     var pollSeconds = reader.Number(value, path);

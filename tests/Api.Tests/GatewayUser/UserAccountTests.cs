@@ -58,6 +58,40 @@ public sealed class UserAccountTests : GatewayUserFixture
     }
 
     [Test]
+    public async Task Login_AfterTenFailuresForOneEmail_Is429UntilTheWindowEnds_EvenWithTheRightPassword()
+    {
+        var (email, _, _) = await RegisterAsync("the right password");
+
+        for (var i = 0; i < 10; i++)
+        {
+            var wrong = await Http.PostAsync("/v1/users/login", new { email, password = "a wrong password " + i }, "none");
+            wrong.Status.Should().Be(HttpStatusCode.Unauthorized, $"failure {i + 1} of 10 is still answered: {wrong.Text}");
+        }
+
+        var locked = await Http.PostAsync("/v1/users/login", new { email = email.ToUpperInvariant(), password = "the right password" }, "none");
+
+        locked.Status.Should().Be(HttpStatusCode.TooManyRequests, locked.Text);
+        locked.Json.GetProperty("error").GetProperty("code").GetString().Should().Be("too_many_login_failures");
+        locked.Headers.RetryAfter!.Delta!.Value.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(15));
+
+        var (other, _, _) = await RegisterAsync("another password");
+        var otherLogin = await Http.PostAsync("/v1/users/login", new { email = other, password = "another password" }, "none");
+        otherLogin.Status.Should().Be(HttpStatusCode.OK, "the limit is per e-mail: " + otherLogin.Text);
+    }
+
+    [Test]
+    public async Task Login_SuccessesDoNotCountAsFailures()
+    {
+        var (email, _, _) = await RegisterAsync("my password is long");
+
+        for (var i = 0; i < 15; i++)
+        {
+            var login = await Http.PostAsync("/v1/users/login", new { email, password = "my password is long" }, "none");
+            login.Status.Should().Be(HttpStatusCode.OK, $"login {i + 1}: {login.Text}");
+        }
+    }
+
+    [Test]
     public async Task Register_TheSameEmailTwice_IsAConflict()
     {
         var (email, _, _) = await RegisterAsync();

@@ -21,7 +21,10 @@ public sealed class UsersController : DialectController
     {
     }
 
-    /// <summary>Creates a user with an e-mail login and logs it in. Registration is open; <c>invite_token</c> is ignored.</summary>
+    /// <summary>
+    /// Creates a user with an e-mail login and logs it in. With <c>general_settings.invite_required</c>, only with an
+    /// unused <c>invite_token</c> (403 otherwise); the user gets <c>litellm_settings.max_internal_user_budget</c>.
+    /// </summary>
     [AllowAnonymous]
     [HttpPost("/v1/users/register")]
     [ProducesResponseType<UserSession>(StatusCodes.Status200OK)]
@@ -29,12 +32,24 @@ public sealed class UsersController : DialectController
     public async Task<IActionResult> Register([FromBody] RegisterRequest request, CancellationToken cancellationToken) =>
         ToResult(await Mediator.Send(new RegisterUserCommand(request.Email, request.Password, request.InviteToken, request.DisplayName), cancellationToken));
 
-    /// <summary>Logs in with e-mail and password; an unknown e-mail and a wrong password get the same 401.</summary>
+    /// <summary>
+    /// Logs in with e-mail and password; an unknown e-mail and a wrong password get the same 401. Too many failures
+    /// for one e-mail or from one address get 429 with <c>Retry-After</c> until the window ends.
+    /// </summary>
     [AllowAnonymous]
     [HttpPost("/v1/users/login")]
     [ProducesResponseType<UserSession>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Errors.ErrorEnvelope>(StatusCodes.Status429TooManyRequests)]
     public async Task<IActionResult> Login([FromBody] LoginRequest request, CancellationToken cancellationToken) =>
-        ToResult(await Mediator.Send(new LoginUserCommand(request.Email, request.Password), cancellationToken));
+        ToResult(await Mediator.Send(new LoginUserCommand(request.Email, request.Password, HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken));
+
+    /// <summary>Creates a one-time invite to register (admins); the answer is the only time its token is shown.</summary>
+    [HttpPost("/v1/users/invites")]
+    [ProducesResponseType<InviteCreated>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> CreateInvite(
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CreateInviteRequest? request,
+        CancellationToken cancellationToken) =>
+        ToResult(await Mediator.Send(new CreateInviteCommand(request?.Email, request?.ExpiresDays, Caller), cancellationToken));
 
     [HttpGet("/v1/users/me")]
     [ProducesResponseType<UserProfile>(StatusCodes.Status200OK)]

@@ -3,6 +3,8 @@ using System.Text.Json;
 using LlmPlatform.Application.Access.Authentication;
 using LlmPlatform.Application.Access.Keys;
 using LlmPlatform.Application.Access.Users;
+using LlmPlatform.Application.Configuration;
+using LlmPlatform.Domain.Access;
 using LlmPlatform.Domain.Common;
 using MediatR;
 
@@ -26,14 +28,27 @@ internal sealed class AccountHandler :
 
     private readonly IMediator _mediator;
     private readonly IUserLoginStore _logins;
+    private readonly IUserInviteStore _invites;
     private readonly IUserStore _users;
+    private readonly LoginThrottle _throttle;
+    private readonly PlatformConfiguration _configuration;
     private readonly TimeProvider _time;
 
-    public AccountHandler(IMediator mediator, IUserLoginStore logins, IUserStore users, TimeProvider time)
+    public AccountHandler(
+        IMediator mediator,
+        IUserLoginStore logins,
+        IUserInviteStore invites,
+        IUserStore users,
+        LoginThrottle throttle,
+        PlatformConfiguration configuration,
+        TimeProvider time)
     {
         _mediator = mediator;
         _logins = logins;
+        _invites = invites;
         _users = users;
+        _throttle = throttle;
+        _configuration = configuration;
         _time = time;
     }
 
@@ -45,35 +60,42 @@ internal sealed class AccountHandler :
             return GatewayUserErrors.EmailTaken;
         }
 
-        var fields = new UserFields
+        // With invites required, the invite is used before the user exists, so that two registrations can never share
+        // one; it is given back if the registration fails after that.
+        string? invite = null;
+        if (_configuration.General.Accounts.InviteRequired)
         {
-            UserId = Guid.NewGuid().ToString(),
-            UserEmail = email,
-            UserAlias = request.DisplayName,
-            UserRole = Roles.InternalUser,
-            AutoCreateKey = false,
-        };
-        var created = await _mediator.Send(new CreateUserCommand(fields, LoginService), cancellationToken).ConfigureAwait(false);
-        if (!created.IsSuccess)
-        {
-            return created.Error!;
+            if (request.InviteToken is not { Length: > 0 } token)
+            {
+                return GatewayUserErrors.InviteRequired;
+            }
+
+            invite = KeySecret.Hash(token);
+            if (!await _invites.TryUseAsync(invite, email, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                return GatewayUserErrors.InvalidInvite;
+            }
         }
 
-        var user = created.Value.User;
-        var login = new UserLogin(user.UserId, email, PasswordHash.Create(request.Password!), _time.GetUtcNow());
-        if (!await _logins.InsertAsync(login, cancellationToken).ConfigureAwait(false))
+        var registered = await CreateAsync(request, email, cancellationToken).ConfigureAwait(false);
+        if (!registered.IsSuccess && invite is not null)
         {
-            // Another registration took the e-mail in the meantime.
-            await _users.DeleteAsync([user.UserId], CancellationToken.None).ConfigureAwait(false);
-            return GatewayUserErrors.EmailTaken;
+            await _invites.ReleaseAsync(invite, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return await SessionOfAsync(user, cancellationToken).ConfigureAwait(false);
+        return registered;
     }
 
     public async Task<Result<UserSession>> Handle(LoginUserCommand request, CancellationToken cancellationToken)
     {
-        var login = await _logins.FindByEmailAsync(request.Email!.Trim(), cancellationToken).ConfigureAwait(false);
+        var email = request.Email!.Trim();
+        var attempt = await _throttle.AttemptAsync(email, request.ClientAddress, cancellationToken).ConfigureAwait(false);
+        if (!attempt.IsSuccess)
+        {
+            return attempt.Error!;
+        }
+
+        var login = await _logins.FindByEmailAsync(email, cancellationToken).ConfigureAwait(false);
         if (!PasswordHash.Verify(request.Password!, login?.PasswordHash) || login is null)
         {
             return GatewayUserErrors.InvalidCredentials;
@@ -85,6 +107,7 @@ internal sealed class AccountHandler :
             return GatewayUserErrors.InvalidCredentials;
         }
 
+        await _throttle.SucceededAsync(attempt.Value, CancellationToken.None).ConfigureAwait(false);
         return await SessionOfAsync(user, cancellationToken).ConfigureAwait(false);
     }
 
@@ -109,6 +132,41 @@ internal sealed class AccountHandler :
         var fields = new UserFields { UserId = userId, UserAlias = request.DisplayName };
         var updated = await _mediator.Send(new UpdateUserCommand(fields, request.Caller), cancellationToken).ConfigureAwait(false);
         return updated.Map(UserProfile.Of);
+    }
+
+    /// <summary>
+    /// Creates the user, with <c>litellm_settings.max_internal_user_budget</c> and
+    /// <c>internal_user_budget_duration</c> as its budget, then its login, and logs it in.
+    /// </summary>
+    private async Task<Result<UserSession>> CreateAsync(RegisterUserCommand request, string email, CancellationToken cancellationToken)
+    {
+        var settings = _configuration.Gateway;
+        var fields = new UserFields
+        {
+            UserId = Guid.NewGuid().ToString(),
+            UserEmail = email,
+            UserAlias = request.DisplayName,
+            UserRole = Roles.InternalUser,
+            MaxBudget = settings.MaxInternalUserBudget,
+            BudgetDuration = settings.MaxInternalUserBudget is null ? null : settings.InternalUserBudgetDuration,
+            AutoCreateKey = false,
+        };
+        var created = await _mediator.Send(new CreateUserCommand(fields, LoginService), cancellationToken).ConfigureAwait(false);
+        if (!created.IsSuccess)
+        {
+            return created.Error!;
+        }
+
+        var user = created.Value.User;
+        var login = new UserLogin(user.UserId, email, PasswordHash.Create(request.Password!), _time.GetUtcNow());
+        if (!await _logins.InsertAsync(login, cancellationToken).ConfigureAwait(false))
+        {
+            // Another registration took the e-mail in the meantime.
+            await _users.DeleteAsync([user.UserId], CancellationToken.None).ConfigureAwait(false);
+            return GatewayUserErrors.EmailTaken;
+        }
+
+        return await SessionOfAsync(user, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Result<UserSession>> SessionOfAsync(UserInfo user, CancellationToken cancellationToken)

@@ -12,6 +12,13 @@ public static class GatewayUserErrors
     public static Error EmailTaken { get; } =
         Error.Conflict("An account with this email already exists.") with { Code = "email_taken", Param = "email" };
 
+    public static Error InviteRequired { get; } =
+        Error.Forbidden("Registration on this gateway needs an invite: send the 'invite_token' an admin gave you.") with { Code = "invite_required", Param = "invite_token" };
+
+    /// <summary>The same answer for an unknown, used, expired or someone else's invite.</summary>
+    public static Error InvalidInvite { get; } =
+        Error.Forbidden("The invite is not valid: it is unknown, used, expired or for another e-mail.") with { Code = "invalid_invite", Param = "invite_token" };
+
     public static Error NoUser { get; } =
         Error.Forbidden("This key belongs to no user: log in at /v1/users/login, or use one of a user's tokens.") with { Code = "no_user" };
 

@@ -2,13 +2,16 @@ using LlmPlatform.Application.Common.Messaging;
 
 namespace LlmPlatform.Application.Access.UserAccounts;
 
-/// <summary><c>POST /v1/users/register</c>: a new user with an e-mail login, logged in at once.</summary>
+/// <summary>
+/// <c>POST /v1/users/register</c>: a new user with an e-mail login, logged in at once. With
+/// <c>general_settings.invite_required</c>, only with an unused invite.
+/// </summary>
 public sealed record RegisterUserCommand(string? Email, string? Password, string? InviteToken, string? DisplayName) : ICommand<UserSession>
 {
     /// <summary>Leaves the secret out of the record's text, so that it cannot reach a log.</summary>
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        builder.Append("Email = ").Append(Email).Append(", DisplayName = ").Append(DisplayName);
+        builder.Append("Email = ").Append(Email).Append(", DisplayName = ").Append(DisplayName).Append(", InviteToken = ").Append(InviteToken is null ? "null" : "***");
         return true;
     }
 }

@@ -1,0 +1,20 @@
+namespace LlmPlatform.Application.Configuration;
+
+/// <summary>
+/// The <c>general_settings</c> keys of the gateway-user dialect's accounts: who may register, and how many failed
+/// logins an e-mail or a client address gets before it must wait.
+/// </summary>
+public sealed record UserAccountSettings
+{
+    /// <summary><c>invite_required</c>: registration needs an unused invite from <c>POST /v1/users/invites</c>.</summary>
+    public bool InviteRequired { get; init; }
+
+    /// <summary><c>login_max_failures_per_email</c>: failed logins of one e-mail per window before it gets 429 (0: no limit).</summary>
+    public int MaxFailuresPerEmail { get; init; } = 10;
+
+    /// <summary><c>login_max_failures_per_ip</c>: failed logins from one client address per window before it gets 429 (0: no limit).</summary>
+    public int MaxFailuresPerIp { get; init; } = 50;
+
+    /// <summary><c>login_lockout_seconds</c>: the window the failures are counted in (default 15 minutes).</summary>
+    public TimeSpan LockoutWindow { get; init; } = TimeSpan.FromMinutes(15);
+}
