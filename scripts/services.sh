@@ -6,6 +6,8 @@
 #                                         (MODE run keeps its data; test, bench and client get a fresh database)
 #   scripts/services.sh stop              stop the project-local servers
 #
+# Each checkout runs its own servers: when the default port is another's, the next free one is taken and kept.
+#
 # When DATABASE_URL / REDIS_URL are already set, they are used as they are and nothing is started.
 set -euo pipefail
 
@@ -149,20 +151,41 @@ ensure_database() {
   fi
 }
 
+# Whether this checkout's own Redis (the one its pid file names) answers on REDIS_PORT.
+own_redis_running() {
+  local pid_file="$LOCAL/redis/redis.pid" pid answering
+  [ -f "$pid_file" ] || return 1
+  pid="$(cat "$pid_file")"
+  answering="$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" info server 2>/dev/null | tr -d '\r' | awk -F: '/^process_id:/{print $2}')"
+  [ -n "$pid" ] && [ "$answering" = "$pid" ]
+}
+
 ensure_redis() {
   if ! command -v redis-server >/dev/null 2>&1; then
     install_packages redis-server
   fi
   mkdir -p "$LOCAL/redis"
-  if ! redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then
-    log "starting Redis on 127.0.0.1:$REDIS_PORT"
-    redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$LOCAL/redis" --daemonize yes \
-      --pidfile "$LOCAL/redis/redis.pid" --logfile "$LOCAL/redis/redis.log" --appendonly yes --save "60 1" >/dev/null
-    for _ in $(seq 1 50); do
-      redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && break
-      sleep 0.1
-    done
+  # Each checkout runs a Redis of its own, as it runs a PostgreSQL cluster of its own: a Redis shared with another
+  # checkout would see its databases flushed by that checkout's tests, and stop accepting writes once that
+  # checkout's folder (where it saves) is deleted.
+  local port_file="$LOCAL/redis/port"
+  if [ -f "$port_file" ]; then REDIS_PORT="$(cat "$port_file")"; fi
+  if own_redis_running; then
+    return
   fi
+  if port_busy "$REDIS_PORT"; then
+    local taken="$REDIS_PORT"
+    REDIS_PORT="$(free_port_from "$REDIS_PORT")"
+    log "port $taken is taken; this checkout's Redis uses $REDIS_PORT"
+  fi
+  echo "$REDIS_PORT" >"$port_file"
+  log "starting Redis on 127.0.0.1:$REDIS_PORT"
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$LOCAL/redis" --daemonize yes \
+    --pidfile "$LOCAL/redis/redis.pid" --logfile "$LOCAL/redis/redis.log" --appendonly yes --save "60 1" >/dev/null
+  for _ in $(seq 1 50); do
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && break
+    sleep 0.1
+  done
 }
 
 cmd_ensure() {
@@ -207,7 +230,8 @@ cmd_stop() {
   if bin="$(find_pg_bin)" && [ -e "$LOCAL/pg/data/PG_VERSION" ]; then
     as_pg "$bin/pg_ctl" -D "$LOCAL/pg/data" -m fast stop >/dev/null 2>&1 || true
   fi
-  if [ -f "$LOCAL/redis/redis.pid" ]; then
+  if [ -f "$LOCAL/redis/port" ]; then REDIS_PORT="$(cat "$LOCAL/redis/port")"; fi
+  if own_redis_running; then
     redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || true
   fi
   log "stopped"
