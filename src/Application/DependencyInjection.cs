@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<ReservationBook>();
         services.AddSingleton<ReservationSettler>();
         services.AddSingleton<Access.UserAccounts.LoginThrottle>();
+        services.AddSingleton<Access.UserAccounts.UserProviderKeys>();
         services.AddSingleton<Gateway.Generate.IGenerationTracker, Gateway.Generate.GenerationTracker>();
 
         services.AddTransient<Gateway.RoutedCallServices>();

@@ -43,6 +43,14 @@ public sealed record DeploymentSettings
 
     public bool UseProviderBatchApi { get; init; }
 
+    /// <summary>
+    /// <c>allow_user_provider_keys</c>: whether a caller's own key for this deployment's provider (seed 003's provider
+    /// keys) replaces <see cref="ApiKey"/> for that caller's calls. Null: only when the deployment calls its provider's
+    /// own public endpoint (no <see cref="ApiBase"/>), so that no user's key is ever sent to a base URL they did not
+    /// choose.
+    /// </summary>
+    public bool? AllowUserProviderKeys { get; init; }
+
     /// <summary>Mock provider only: fixed latency before the answer.</summary>
     public TimeSpan MockLatency { get; init; }
 

@@ -23,7 +23,11 @@ public sealed class ModelDeployment
         UpstreamModel = upstreamModel;
         Settings = settings;
         Pricing = pricing;
+        HealthKey = id;
     }
+
+    /// <summary>The providers whose public endpoint a deployment without <c>api_base</c> calls with one API key.</summary>
+    private static readonly HashSet<string> PublicEndpointProviders = new(StringComparer.Ordinal) { "openai", "anthropic", "gemini", "cohere" };
 
     /// <summary>The deployment id (<c>model_info.id</c>, or derived from its position when absent).</summary>
     public string Id { get; }
@@ -40,6 +44,24 @@ public sealed class ModelDeployment
     public DeploymentSettings Settings { get; }
 
     public ModelPricing Pricing { get; }
+
+    /// <summary>
+    /// What the router keeps this deployment's health (cooldowns, latency, load) under: its id, or for a copy running
+    /// on a user's own key that user's own entry, so that one user's exhausted or revoked key never cools the
+    /// deployment down for everybody else.
+    /// </summary>
+    public string HealthKey { get; private init; }
+
+    /// <summary>Whether a caller's own key for <see cref="Provider"/> may replace this deployment's key (see <see cref="DeploymentSettings.AllowUserProviderKeys"/>).</summary>
+    public bool TakesUserProviderKeys =>
+        Settings.AllowUserProviderKeys ?? (Settings.ApiBase is null && PublicEndpointProviders.Contains(Provider));
+
+    /// <summary>This deployment calling with a user's own key, its health kept apart under that user.</summary>
+    public ModelDeployment WithUserKey(string apiKey, string userId) =>
+        new(Id, ModelName, Provider, UpstreamModel, Settings with { ApiKey = apiKey, CredentialName = null }, Pricing)
+        {
+            HealthKey = Id + "\u001fuser:" + userId,
+        };
 
     public static ModelDeployment Create(
         string id,

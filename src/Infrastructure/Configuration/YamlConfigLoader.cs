@@ -34,7 +34,7 @@ public static class YamlConfigLoader
         "model", "api_base", "base_url", "api_key", "api_version", "rpm", "tpm", "timeout", "stream_timeout",
         "max_retries", "weight", "aws_region_name", "aws_access_key_id", "aws_secret_access_key", "aws_session_token",
         "litellm_credential_name", "organization", "input_cost_per_token", "output_cost_per_token",
-        "mock_response", "mock_latency", "mock_time_to_first_token", "mock_tokens_per_second", "use_provider_batch_api",
+        "mock_response", "mock_latency", "mock_time_to_first_token", "mock_tokens_per_second", "use_provider_batch_api", "allow_user_provider_keys",
         "drop_params", "max_tokens", "temperature", "region_name", "vertex_project", "vertex_location",
         "use_in_pass_through", "merge_reasoning_content_in_choices", "tags",
     };
@@ -276,6 +276,7 @@ public static class YamlConfigLoader
                 "mock_time_to_first_token" => settings with { MockTimeToFirstToken = TimeSpan.FromMilliseconds(reader.Number(value, path + " (milliseconds)") ?? 0) },
                 "mock_tokens_per_second" => settings with { MockTokensPerSecond = reader.Number(value, path) ?? 0 },
                 "use_provider_batch_api" => settings with { UseProviderBatchApi = reader.Bool(value, path) ?? false },
+                "allow_user_provider_keys" => settings with { AllowUserProviderKeys = reader.Bool(value, path) },
                 _ => settings,
             };
 

@@ -8,7 +8,8 @@ namespace LlmPlatform.Infrastructure.UserAccounts;
 
 /// <summary>
 /// Users' provider keys in PostgreSQL, encrypted with <see cref="CredentialCipher"/> (AES-GCM) and bound to their user
-/// and provider, so a stored value copied to another row does not decrypt. Only the masked form is read back.
+/// and provider, so a stored value copied to another row does not decrypt. Only the masked form is read back through
+/// the API; the gateway alone reads the keys themselves, to call with them.
 /// </summary>
 internal sealed class ProviderKeyStore : IProviderKeyStore
 {
@@ -24,6 +25,8 @@ internal sealed class ProviderKeyStore : IProviderKeyStore
         """ + " " + Columns;
 
     private const string ListSql = "SELECT " + Columns + " FROM user_provider_keys WHERE user_id = @userId ORDER BY provider";
+
+    private const string SecretsSql = "SELECT provider AS Provider, encrypted_key AS EncryptedKey FROM user_provider_keys WHERE user_id = @userId";
 
     private const string DeleteSql = "DELETE FROM user_provider_keys WHERE user_id = @userId AND provider = @provider";
 
@@ -48,6 +51,27 @@ internal sealed class ProviderKeyStore : IProviderKeyStore
     public async Task<IReadOnlyList<ProviderKeyInfo>> ListAsync(string userId, CancellationToken cancellationToken) =>
         (await _dataSource.QueryListAsync<KeyRow>(ListSql, new { userId }, cancellationToken).ConfigureAwait(false)).Select(r => r.ToInfo()).ToList();
 
+    public async Task<IReadOnlyDictionary<string, string>> SecretsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var rows = await _dataSource.QueryListAsync<SecretRow>(SecretsSql, new { userId }, cancellationToken).ConfigureAwait(false);
+        var secrets = new Dictionary<string, string>(rows.Count, StringComparer.Ordinal);
+        if (!_cipher.IsConfigured)
+        {
+            return secrets;
+        }
+
+        foreach (var row in rows)
+        {
+            // A key that no longer decrypts (the encryption key was changed) is left out: calls use the deployment's.
+            if (_cipher.Decrypt(row.EncryptedKey, Context(userId, row.Provider)) is { IsSuccess: true } key)
+            {
+                secrets[row.Provider] = key.Value!;
+            }
+        }
+
+        return secrets;
+    }
+
     public async Task<bool> DeleteAsync(string userId, string provider, CancellationToken cancellationToken) =>
         await _dataSource.ExecuteAsync(DeleteSql, new { userId, provider }, cancellationToken).ConfigureAwait(false) == 1;
 
@@ -55,6 +79,13 @@ internal sealed class ProviderKeyStore : IProviderKeyStore
 
     /// <summary>The first three and last four characters of a long key; nothing of a short one.</summary>
     private static string Mask(string key) => key.Length >= 16 ? key[..3] + "..." + key[^4..] : "****";
+
+    private sealed record SecretRow
+    {
+        public string Provider { get; init; } = string.Empty;
+
+        public string EncryptedKey { get; init; } = string.Empty;
+    }
 
     private sealed record KeyRow
     {

@@ -23,6 +23,34 @@ public sealed class ModelDeploymentTests
         act.Should().Throw<DomainException>();
     }
 
+    [TestCase("openai/gpt-4o", null, null, true)]
+    [TestCase("anthropic/claude", null, null, true)]
+    [TestCase("openai/gpt-4o", "http://models.internal/v1", null, false)]
+    [TestCase("hosted_vllm/llama", "http://vllm.internal/v1", true, true)]
+    [TestCase("openai/gpt-4o", null, false, false)]
+    [TestCase("bedrock/anthropic.claude", null, null, false)]
+    [TestCase("mock/m", null, null, false)]
+    public void TakesUserProviderKeys_OnlyForThePublicEndpoint_UnlessTheDeploymentSays(string model, string? apiBase, bool? allow, bool takes)
+    {
+        var deployment = ModelDeployment.Create("id", "m", model, new DeploymentSettings { ApiBase = apiBase, AllowUserProviderKeys = allow }, ModelPricing.Free);
+
+        deployment.TakesUserProviderKeys.Should().Be(takes);
+    }
+
+    [Test]
+    public void WithUserKey_CallsWithTheKey_UnderTheSameId_ButKeepsItsHealthApart()
+    {
+        var deployment = ModelDeployment.Create("dep-1", "m", "openai/gpt-4o", new DeploymentSettings { ApiKey = "sk-platform", CredentialName = "shared" }, ModelPricing.Free);
+
+        var mine = deployment.WithUserKey("sk-mine", "user-1");
+
+        mine.Id.Should().Be("dep-1");
+        mine.Settings.ApiKey.Should().Be("sk-mine");
+        mine.Settings.CredentialName.Should().BeNull();
+        deployment.HealthKey.Should().Be("dep-1");
+        mine.HealthKey.Should().NotBe(deployment.HealthKey).And.NotBe(deployment.WithUserKey("sk-theirs", "user-2").HealthKey);
+    }
+
     [Test]
     public void Create_WithNegativeWeight_Throws()
     {

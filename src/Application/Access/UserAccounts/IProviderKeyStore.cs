@@ -1,6 +1,9 @@
 namespace LlmPlatform.Application.Access.UserAccounts;
 
-/// <summary>Users' own provider keys, encrypted at rest; only a masked form is ever read back through this port.</summary>
+/// <summary>
+/// Users' own provider keys, encrypted at rest. The API only ever shows a masked form; <see cref="SecretsAsync"/>
+/// serves the gateway, which calls with them.
+/// </summary>
 public interface IProviderKeyStore
 {
     /// <summary>Whether an encryption key is configured; without one no provider key can be stored.</summary>
@@ -10,6 +13,9 @@ public interface IProviderKeyStore
     Task<ProviderKeyInfo> UpsertAsync(string userId, string provider, string apiKey, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ProviderKeyInfo>> ListAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>The user's keys, decrypted, by provider (empty without an encryption key).</summary>
+    Task<IReadOnlyDictionary<string, string>> SecretsAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>False when the user has no key for the provider.</summary>
     Task<bool> DeleteAsync(string userId, string provider, CancellationToken cancellationToken);

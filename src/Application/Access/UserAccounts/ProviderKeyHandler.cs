@@ -3,18 +3,23 @@ using MediatR;
 
 namespace LlmPlatform.Application.Access.UserAccounts;
 
-/// <summary>Bring-your-own provider keys of the caller's user: stored encrypted, shown masked, deleted by provider.</summary>
+/// <summary>
+/// Bring-your-own provider keys of the caller's user: stored encrypted, shown masked, deleted by provider; the user's
+/// chat calls run on them where a deployment takes user keys (<see cref="UserProviderKeys"/>).
+/// </summary>
 internal sealed class ProviderKeyHandler :
     IRequestHandler<AddProviderKeyCommand, Result<ProviderKeyInfo>>,
     IRequestHandler<ListProviderKeysQuery, Result<ProviderKeyList>>,
     IRequestHandler<DeleteProviderKeyCommand, Result<ProviderKeyDeleted>>
 {
     private readonly IProviderKeyStore _store;
+    private readonly UserProviderKeys _inUse;
     private readonly TimeProvider _time;
 
-    public ProviderKeyHandler(IProviderKeyStore store, TimeProvider time)
+    public ProviderKeyHandler(IProviderKeyStore store, UserProviderKeys inUse, TimeProvider time)
     {
         _store = store;
+        _inUse = inUse;
         _time = time;
     }
 
@@ -30,7 +35,9 @@ internal sealed class ProviderKeyHandler :
             return GatewayUserErrors.EncryptionNotConfigured;
         }
 
-        return await _store.UpsertAsync(userId, request.Provider!, request.ApiKey!, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var stored = await _store.UpsertAsync(userId, request.Provider!, request.ApiKey!, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        _inUse.Forget(userId);
+        return stored;
     }
 
     public async Task<Result<ProviderKeyList>> Handle(ListProviderKeysQuery request, CancellationToken cancellationToken)
@@ -50,7 +57,9 @@ internal sealed class ProviderKeyHandler :
             return GatewayUserErrors.NoUser;
         }
 
-        return await _store.DeleteAsync(userId, request.Provider, cancellationToken).ConfigureAwait(false)
+        var deleted = await _store.DeleteAsync(userId, request.Provider, cancellationToken).ConfigureAwait(false);
+        _inUse.Forget(userId);
+        return deleted
             ? new ProviderKeyDeleted(request.Provider, true)
             : GatewayUserErrors.ProviderKeyNotFound(request.Provider);
     }

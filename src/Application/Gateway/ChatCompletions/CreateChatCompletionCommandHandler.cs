@@ -1,3 +1,4 @@
+using LlmPlatform.Application.Access.UserAccounts;
 using LlmPlatform.Application.Catalog;
 using LlmPlatform.Application.Catalog.Lifecycle;
 using LlmPlatform.Application.Gateway.Caching;
@@ -22,6 +23,7 @@ internal sealed class CreateChatCompletionCommandHandler
     private readonly TimeProvider _time;
     private readonly ResponseCache _cache;
     private readonly IModelRuntimeState _runtime;
+    private readonly UserProviderKeys _userKeys;
 
     public CreateChatCompletionCommandHandler(
         IModelCatalog catalog,
@@ -30,9 +32,11 @@ internal sealed class CreateChatCompletionCommandHandler
         IUsageEventSink usage,
         TimeProvider time,
         ResponseCache cache,
-        IModelRuntimeState runtime)
+        IModelRuntimeState runtime,
+        UserProviderKeys userKeys)
     {
         _runtime = runtime;
+        _userKeys = userKeys;
         _catalog = catalog;
         _router = router;
         _tokens = tokens;
@@ -101,6 +105,7 @@ internal sealed class CreateChatCompletionCommandHandler
         }
 
         var storeKey = cacheControl.NoStore ? null : cacheKey;
+        deployments = await _userKeys.ApplyAsync(command.Caller.UserId, deployments, cancellationToken).ConfigureAwait(false);
         if (request.IsStreaming)
         {
             var routedStream = await _router.StreamAsync(group, deployments, request, cancellationToken).ConfigureAwait(false);

@@ -43,7 +43,7 @@ internal sealed class Router : IRouter
         _stateOf = StateOf;
     }
 
-    public DeploymentState StateOf(ModelDeployment deployment) => _states.GetOrAdd(deployment.Id, static _ => new DeploymentState());
+    public DeploymentState StateOf(ModelDeployment deployment) => _states.GetOrAdd(deployment.HealthKey, static _ => new DeploymentState());
 
     /// <summary>The deployments not cooling down; the list itself (no copy) when that is all of them, as it mostly is.</summary>
     private IReadOnlyList<ModelDeployment> Open(IReadOnlyList<ModelDeployment> deployments, DateTimeOffset now)
