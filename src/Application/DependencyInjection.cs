@@ -21,7 +21,7 @@ public static class DependencyInjection
         services.AddScoped<RateLimitHeaders>();
         services.AddSingleton<ReservationBook>();
         services.AddSingleton<ReservationSettler>();
-        services.AddSingleton<Access.UserAccounts.LoginThrottle>();
+        services.AddSingleton<Access.UserAccounts.AccountThrottle>();
         services.AddSingleton<Access.UserAccounts.UserProviderKeys>();
         services.AddSingleton<Gateway.Generate.IGenerationTracker, Gateway.Generate.GenerationTracker>();
 

@@ -2,7 +2,7 @@ namespace LlmPlatform.Application.Configuration;
 
 /// <summary>
 /// The <c>general_settings</c> keys of the gateway-user dialect's accounts: who may register, and how many failed
-/// logins an e-mail or a client address gets before it must wait.
+/// logins (per e-mail or client address) and registrations (per address) go through before the sender must wait.
 /// </summary>
 public sealed record UserAccountSettings
 {
@@ -15,6 +15,9 @@ public sealed record UserAccountSettings
     /// <summary><c>login_max_failures_per_ip</c>: failed logins from one client address per window before it gets 429 (0: no limit).</summary>
     public int MaxFailuresPerIp { get; init; } = 50;
 
-    /// <summary><c>login_lockout_seconds</c>: the window the failures are counted in (default 15 minutes).</summary>
+    /// <summary><c>register_max_per_ip</c>: registrations from one client address per window before it gets 429 (0: no limit).</summary>
+    public int MaxRegistrationsPerIp { get; init; } = 100;
+
+    /// <summary><c>login_lockout_seconds</c>: the window failed logins and registrations are counted in (default 15 minutes).</summary>
     public TimeSpan LockoutWindow { get; init; } = TimeSpan.FromMinutes(15);
 }

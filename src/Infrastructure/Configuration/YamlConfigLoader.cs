@@ -72,7 +72,7 @@ public static class YamlConfigLoader
         "background_health_checks", "health_check_interval", "ledger_memory_capacity", "ledger_spill_dir", "disable_master_key_return", "webhook_allowed_hosts",
         "files_storage_path", "files_max_bytes", "batch_max_concurrency",
         "fine_tuning_poll_seconds", "invite_required", "login_max_failures_per_email", "login_max_failures_per_ip",
-        "login_lockout_seconds",
+        "login_lockout_seconds", "register_max_per_ip",
     };
 
     public static PlatformConfiguration LoadFile(string path, Func<string, string?>? environment = null)
@@ -762,6 +762,9 @@ public static class YamlConfigLoader
                     break;
                 case "login_max_failures_per_ip":
                     settings = settings with { Accounts = settings.Accounts with { MaxFailuresPerIp = reader.Int(value, path, 0) ?? settings.Accounts.MaxFailuresPerIp } };
+                    break;
+                case "register_max_per_ip":
+                    settings = settings with { Accounts = settings.Accounts with { MaxRegistrationsPerIp = reader.Int(value, path, 0) ?? settings.Accounts.MaxRegistrationsPerIp } };
                     break;
                 case "login_lockout_seconds":
                     settings = settings with { Accounts = settings.Accounts with { LockoutWindow = PositiveSeconds(reader, value, path) ?? settings.Accounts.LockoutWindow } };

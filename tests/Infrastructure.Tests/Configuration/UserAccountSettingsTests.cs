@@ -24,6 +24,7 @@ public sealed class UserAccountSettingsTests
         configuration.General.Accounts.InviteRequired.Should().BeFalse();
         configuration.General.Accounts.MaxFailuresPerEmail.Should().Be(10);
         configuration.General.Accounts.MaxFailuresPerIp.Should().Be(50);
+        configuration.General.Accounts.MaxRegistrationsPerIp.Should().Be(100);
         configuration.General.Accounts.LockoutWindow.Should().Be(TimeSpan.FromMinutes(15));
         configuration.Gateway.MaxInternalUserBudget.Should().BeNull();
     }
@@ -34,7 +35,7 @@ public sealed class UserAccountSettingsTests
         var configuration = YamlConfigLoader.Parse(
             Config(
                 "  max_internal_user_budget: 2.5\n  internal_user_budget_duration: 1mo",
-                "  invite_required: true\n  login_max_failures_per_email: 0\n  login_max_failures_per_ip: 7\n  login_lockout_seconds: 60"),
+                "  invite_required: true\n  login_max_failures_per_email: 0\n  login_max_failures_per_ip: 7\n  login_lockout_seconds: 60\n  register_max_per_ip: 0"),
             "config.yaml");
 
         configuration.General.Accounts.Should().BeEquivalentTo(new
@@ -42,6 +43,7 @@ public sealed class UserAccountSettingsTests
             InviteRequired = true,
             MaxFailuresPerEmail = 0,
             MaxFailuresPerIp = 7,
+            MaxRegistrationsPerIp = 0,
             LockoutWindow = TimeSpan.FromMinutes(1),
         });
         configuration.Gateway.MaxInternalUserBudget.Should().Be(2.5m);
@@ -53,6 +55,7 @@ public sealed class UserAccountSettingsTests
     [TestCase("  internal_user_budget_duration: forever", "", "internal_user_budget_duration")]
     [TestCase("  drop_params: true", "  login_max_failures_per_ip: -2", "login_max_failures_per_ip")]
     [TestCase("  drop_params: true", "  login_lockout_seconds: 0", "login_lockout_seconds")]
+    [TestCase("  drop_params: true", "  register_max_per_ip: lots", "register_max_per_ip")]
     [TestCase("  drop_params: true", "  invite_required: maybe", "invite_required")]
     public void Parse_WithABadValue_FailsNamingTheKey(string litellm, string general, string key)
     {

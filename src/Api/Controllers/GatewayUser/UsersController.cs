@@ -23,14 +23,16 @@ public sealed class UsersController : DialectController
 
     /// <summary>
     /// Creates a user with an e-mail login and logs it in. With <c>general_settings.invite_required</c>, only with an
-    /// unused <c>invite_token</c> (403 otherwise); the user gets <c>litellm_settings.max_internal_user_budget</c>.
+    /// unused <c>invite_token</c> (403 otherwise); the user gets <c>litellm_settings.max_internal_user_budget</c>. More
+    /// than <c>register_max_per_ip</c> attempts from one address in a window get 429.
     /// </summary>
     [AllowAnonymous]
     [HttpPost("/v1/users/register")]
     [ProducesResponseType<UserSession>(StatusCodes.Status200OK)]
     [ProducesResponseType<Errors.ErrorEnvelope>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<Errors.ErrorEnvelope>(StatusCodes.Status429TooManyRequests)]
     public async Task<IActionResult> Register([FromBody] RegisterRequest request, CancellationToken cancellationToken) =>
-        ToResult(await Mediator.Send(new RegisterUserCommand(request.Email, request.Password, request.InviteToken, request.DisplayName), cancellationToken));
+        ToResult(await Mediator.Send(new RegisterUserCommand(request.Email, request.Password, request.InviteToken, request.DisplayName, HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken));
 
     /// <summary>
     /// Logs in with e-mail and password; an unknown e-mail and a wrong password get the same 401. Too many failures

@@ -30,7 +30,7 @@ internal sealed class AccountHandler :
     private readonly IUserLoginStore _logins;
     private readonly IUserInviteStore _invites;
     private readonly IUserStore _users;
-    private readonly LoginThrottle _throttle;
+    private readonly AccountThrottle _throttle;
     private readonly PlatformConfiguration _configuration;
     private readonly TimeProvider _time;
 
@@ -39,7 +39,7 @@ internal sealed class AccountHandler :
         IUserLoginStore logins,
         IUserInviteStore invites,
         IUserStore users,
-        LoginThrottle throttle,
+        AccountThrottle throttle,
         PlatformConfiguration configuration,
         TimeProvider time)
     {
@@ -54,6 +54,11 @@ internal sealed class AccountHandler :
 
     public async Task<Result<UserSession>> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
     {
+        if (await _throttle.RegistrationAsync(request.ClientAddress, cancellationToken).ConfigureAwait(false) is { } throttled)
+        {
+            return throttled;
+        }
+
         var email = request.Email!.Trim();
         if (await _logins.FindByEmailAsync(email, cancellationToken).ConfigureAwait(false) is not null)
         {
@@ -89,7 +94,7 @@ internal sealed class AccountHandler :
     public async Task<Result<UserSession>> Handle(LoginUserCommand request, CancellationToken cancellationToken)
     {
         var email = request.Email!.Trim();
-        var attempt = await _throttle.AttemptAsync(email, request.ClientAddress, cancellationToken).ConfigureAwait(false);
+        var attempt = await _throttle.LoginAsync(email, request.ClientAddress, cancellationToken).ConfigureAwait(false);
         if (!attempt.IsSuccess)
         {
             return attempt.Error!;
