@@ -7,6 +7,9 @@ public interface IAccessChangeNotifier
 
     Task TeamChangedAsync(string teamId, CancellationToken cancellationToken);
 
+    /// <summary>A user added or deleted one of their own provider keys: no node may call with a deleted one any more.</summary>
+    Task UserProviderKeysChangedAsync(string userId, CancellationToken cancellationToken);
+
     /// <summary>Something many keys depend on changed (a user, organization, budget, end user or access group).</summary>
     Task EverythingChangedAsync(CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using LlmPlatform.Application.Access;
+using LlmPlatform.Application.Access.UserAccounts;
 using LlmPlatform.Infrastructure.Redis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,14 +18,22 @@ internal sealed partial class AccessChangeBus : IAccessChangeNotifier, IHostedSe
 
     private readonly IKeyCache _keys;
     private readonly EndUserDirectory _endUsers;
+    private readonly UserProviderKeys _userKeys;
     private readonly RedisConnection _redis;
     private readonly RedisChannel _channel;
     private readonly ILogger<AccessChangeBus> _logger;
 
-    public AccessChangeBus(IKeyCache keys, EndUserDirectory endUsers, RedisConnection redis, NpgsqlDataSource dataSource, ILogger<AccessChangeBus> logger)
+    public AccessChangeBus(
+        IKeyCache keys,
+        EndUserDirectory endUsers,
+        UserProviderKeys userKeys,
+        RedisConnection redis,
+        NpgsqlDataSource dataSource,
+        ILogger<AccessChangeBus> logger)
     {
         _keys = keys;
         _endUsers = endUsers;
+        _userKeys = userKeys;
         _redis = redis;
         _logger = logger;
         _channel = RedisChannel.Literal(RedisNamespace.Of(dataSource) + "access-changes");
@@ -34,6 +43,8 @@ internal sealed partial class AccessChangeBus : IAccessChangeNotifier, IHostedSe
         keyHashes.Count == 0 ? Task.CompletedTask : PublishAsync(keyHashes.Select(h => "k:" + h).ToList());
 
     public Task TeamChangedAsync(string teamId, CancellationToken cancellationToken) => PublishAsync(["t:" + teamId]);
+
+    public Task UserProviderKeysChangedAsync(string userId, CancellationToken cancellationToken) => PublishAsync(["u:" + userId]);
 
     public Task EverythingChangedAsync(CancellationToken cancellationToken) => PublishAsync([Everything]);
 
@@ -105,10 +116,15 @@ internal sealed partial class AccessChangeBus : IAccessChangeNotifier, IHostedSe
         {
             _keys.InvalidateTeam(message[2..]);
         }
+        else if (message.StartsWith("u:", StringComparison.Ordinal))
+        {
+            _userKeys.Forget(message[2..]);
+        }
         else
         {
             _keys.InvalidateAll();
             _endUsers.InvalidateAll();
+            _userKeys.ForgetAll();
         }
     }
 

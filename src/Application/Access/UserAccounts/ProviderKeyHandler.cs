@@ -13,13 +13,13 @@ internal sealed class ProviderKeyHandler :
     IRequestHandler<DeleteProviderKeyCommand, Result<ProviderKeyDeleted>>
 {
     private readonly IProviderKeyStore _store;
-    private readonly UserProviderKeys _inUse;
+    private readonly IAccessChangeNotifier _changes;
     private readonly TimeProvider _time;
 
-    public ProviderKeyHandler(IProviderKeyStore store, UserProviderKeys inUse, TimeProvider time)
+    public ProviderKeyHandler(IProviderKeyStore store, IAccessChangeNotifier changes, TimeProvider time)
     {
         _store = store;
-        _inUse = inUse;
+        _changes = changes;
         _time = time;
     }
 
@@ -36,7 +36,7 @@ internal sealed class ProviderKeyHandler :
         }
 
         var stored = await _store.UpsertAsync(userId, request.Provider!, request.ApiKey!, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        _inUse.Forget(userId);
+        await _changes.UserProviderKeysChangedAsync(userId, CancellationToken.None).ConfigureAwait(false);
         return stored;
     }
 
@@ -58,7 +58,11 @@ internal sealed class ProviderKeyHandler :
         }
 
         var deleted = await _store.DeleteAsync(userId, request.Provider, cancellationToken).ConfigureAwait(false);
-        _inUse.Forget(userId);
+        if (deleted)
+        {
+            await _changes.UserProviderKeysChangedAsync(userId, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return deleted
             ? new ProviderKeyDeleted(request.Provider, true)
             : GatewayUserErrors.ProviderKeyNotFound(request.Provider);

@@ -6,12 +6,13 @@ namespace LlmPlatform.Application.Access.UserAccounts;
 /// <summary>
 /// Puts a caller's own provider keys on the deployments that take them (<see cref="ModelDeployment.TakesUserProviderKeys"/>),
 /// so that the user's calls run on the user's key. The keys are read once per <see cref="Freshness"/> per user on each
-/// node, and dropped at once on the node that took a change; a request whose deployments take no user keys, or whose
-/// caller has no user, costs no lookup.
+/// node, and a change is dropped on every node at once through the access-change bus (within <see cref="Freshness"/>
+/// when Redis cannot carry it); a request whose deployments take no user keys, or whose caller has no user, costs no
+/// lookup.
 /// </summary>
 public sealed class UserProviderKeys
 {
-    /// <summary>How long a node uses a user's keys as it last read them (other nodes see a change within this).</summary>
+    /// <summary>How long a node uses a user's keys as it last read them, when no change reached it.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
 
     private static readonly IReadOnlyDictionary<string, string> NoKeys = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -43,6 +44,9 @@ public sealed class UserProviderKeys
 
     /// <summary>Forgets what this node read of the user's keys (the user added or deleted one).</summary>
     public void Forget(string userId) => _cache.TryRemove(userId, out _);
+
+    /// <summary>Forgets what this node read of every user's keys.</summary>
+    public void ForgetAll() => _cache.Clear();
 
     private static bool AnyTakes(IReadOnlyList<ModelDeployment> deployments)
     {

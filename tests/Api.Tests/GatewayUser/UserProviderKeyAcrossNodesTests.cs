@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using LlmPlatform.Api.Tests.Admin;
+using LlmPlatform.FakeUpstream;
+using LlmPlatform.TestSupport;
+
+namespace LlmPlatform.Api.Tests.GatewayUser;
+
+/// <summary>Two nodes on one PostgreSQL and Redis: a user's provider key deleted on one is no longer used by the other.</summary>
+public sealed class UserProviderKeyAcrossNodesTests
+{
+    private const string PlatformKey = "sk-platform-key-of-the-deployment";
+
+    private FakeUpstreamServer _fake = null!;
+    private TestDatabase _database = null!;
+    private ApiServer _nodeA = null!;
+    private ApiServer _nodeB = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _fake = await FakeUpstreamServer.StartAsync();
+        _database = await TestDatabase.CreateAsync("byok");
+        var config = $"""
+            model_list:
+              - model_name: byok
+                litellm_params:
+                  model: openai/byok-model
+                  api_base: {_fake.BaseUrl}/v1
+                  api_key: {PlatformKey}
+                  allow_user_provider_keys: true
+            general_settings:
+              encryption_key: byok-nodes-encryption-key
+            """;
+        _nodeA = await ApiServer.StartAsync(config, _database);
+        _nodeB = await ApiServer.StartAsync(config, _database);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _nodeA.DisposeAsync();
+        await _nodeB.DisposeAsync();
+        await _database.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    [Test]
+    public async Task KeyDeletedOnOneNode_IsNoLongerUsedByTheOther_WithinOneSecond()
+    {
+        var nodeA = new AdminHttp(_nodeA.Client);
+        var nodeB = new AdminHttp(_nodeB.Client);
+        var registered = await nodeA.PostAsync("/v1/users/register", new { email = $"nodes-{Guid.NewGuid():N}@example.com", password = "long enough password" }, "none");
+        var token = registered.Str("token");
+        var ownKey = "sk-own-" + Guid.NewGuid().ToString("N");
+        (await nodeA.PostAsync("/v1/users/provider-keys", new { provider = "openai", api_key = ownKey }, token)).Status.Should().Be(HttpStatusCode.OK);
+        (await KeyUsedAsync(nodeB, token)).Should().Be(ownKey, "node B reads the key (and keeps it for a while)");
+
+        (await nodeA.SendAsync(HttpMethod.Delete, "/v1/users/provider-keys/openai", null, token)).Status.Should().Be(HttpStatusCode.OK);
+
+        var clock = Stopwatch.StartNew();
+        var used = await KeyUsedAsync(nodeB, token);
+        while (used != PlatformKey && clock.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            await Task.Delay(50);
+            used = await KeyUsedAsync(nodeB, token);
+        }
+
+        used.Should().Be(PlatformKey, "the deletion reaches the other node through the access-change bus, not after its 30 s cache");
+    }
+
+    private async Task<string> KeyUsedAsync(AdminHttp node, string token)
+    {
+        var marker = "which-key-" + Guid.NewGuid().ToString("N");
+        var reply = await node.PostAsync("/v1/chat/completions", new { model = "byok", messages = new[] { new { role = "user", content = marker } } }, token);
+        reply.Status.Should().Be(HttpStatusCode.OK, reply.Text);
+        var received = _fake.Script.Received.Single(r => r.Body.Contains(marker, StringComparison.Ordinal));
+        return received.Headers["authorization"]["Bearer ".Length..];
+    }
+}
