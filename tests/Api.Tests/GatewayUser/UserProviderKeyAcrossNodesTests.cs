@@ -9,7 +9,7 @@ namespace LlmPlatform.Api.Tests.GatewayUser;
 /// <summary>Two nodes on one PostgreSQL and Redis: a user's provider key deleted on one is no longer used by the other.</summary>
 public sealed class UserProviderKeyAcrossNodesTests
 {
-    private const string PlatformKey = "sk-platform-key-of-the-deployment";
+    private const string PlatformKey = UpstreamKey.Platform;
 
     private FakeUpstreamServer _fake = null!;
     private TestDatabase _database = null!;
@@ -69,12 +69,5 @@ public sealed class UserProviderKeyAcrossNodesTests
         used.Should().Be(PlatformKey, "the deletion reaches the other node through the access-change bus, not after its 30 s cache");
     }
 
-    private async Task<string> KeyUsedAsync(AdminHttp node, string token)
-    {
-        var marker = "which-key-" + Guid.NewGuid().ToString("N");
-        var reply = await node.PostAsync("/v1/chat/completions", new { model = "byok", messages = new[] { new { role = "user", content = marker } } }, token);
-        reply.Status.Should().Be(HttpStatusCode.OK, reply.Text);
-        var received = _fake.Script.Received.Single(r => r.Body.Contains(marker, StringComparison.Ordinal));
-        return received.Headers["authorization"]["Bearer ".Length..];
-    }
+    private Task<string> KeyUsedAsync(AdminHttp node, string token) => UpstreamKey.UsedAsync(node, _fake, "byok", token);
 }

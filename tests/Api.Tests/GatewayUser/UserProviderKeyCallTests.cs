@@ -8,7 +8,7 @@ namespace LlmPlatform.Api.Tests.GatewayUser;
 /// <summary>A user's own provider key used for that user's calls, on a deployment that takes user keys.</summary>
 public sealed class UserProviderKeyCallTests
 {
-    private const string PlatformKey = "sk-platform-key-of-the-deployment";
+    private const string PlatformKey = UpstreamKey.Platform;
 
     private FakeUpstreamServer _fake = null!;
     private ApiServer _api = null!;
@@ -100,13 +100,5 @@ public sealed class UserProviderKeyCallTests
     private Task<AdminHttp.Reply> ChatAsync(string model, string key, string prompt) =>
         _http.PostAsync("/v1/chat/completions", new { model, messages = new[] { new { role = "user", content = prompt } } }, key);
 
-    /// <summary>Sends a chat and returns the bearer key the fake upstream received for it.</summary>
-    private async Task<string> KeyUsedAsync(string model, string key)
-    {
-        var marker = "which-key-" + Guid.NewGuid().ToString("N");
-        var reply = await ChatAsync(model, key, marker);
-        reply.Status.Should().Be(HttpStatusCode.OK, reply.Text);
-        var received = _fake.Script.Received.Single(r => r.Body.Contains(marker, StringComparison.Ordinal));
-        return received.Headers["authorization"].Should().StartWith("Bearer ").And.Subject["Bearer ".Length..];
-    }
+    private Task<string> KeyUsedAsync(string model, string token) => UpstreamKey.UsedAsync(_http, _fake, model, token);
 }
