@@ -50,6 +50,12 @@ internal sealed class ApiKeyMiddleware
             return;
         }
 
+        if (caller.ReadOnly && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            await ErrorWriter.WriteAsync(context, 403, "This token's scopes allow only reading (GET): it needs the 'write' scope for this call.", "permission_error", null, "insufficient_scope").ConfigureAwait(false);
+            return;
+        }
+
         context.Items[ItemKey] = caller;
         await _next(context).ConfigureAwait(false);
     }

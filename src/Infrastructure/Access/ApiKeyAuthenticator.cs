@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using LlmPlatform.Application.Access;
 using LlmPlatform.Application.Access.Authentication;
+using LlmPlatform.Application.Access.UserAccounts;
 using LlmPlatform.Application.Catalog;
 using LlmPlatform.Application.Configuration;
 using LlmPlatform.Domain.Access;
@@ -21,6 +22,7 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
         SELECT k.token AS Token, k.key_id AS KeyId, k.key_alias AS KeyAlias, k.user_id AS UserId, k.team_id AS TeamId,
                COALESCE(k.organization_id, t.organization_id) AS OrganizationId, k.models AS Models, k.blocked AS Blocked,
                k.expires AS Expires, k.allowed_routes AS AllowedRoutes, k.model_max_budget::text AS ModelMaxBudget,
+               k.metadata::text AS Metadata,
                k.model_rpm_limit::text AS ModelRpmLimit, k.model_tpm_limit::text AS ModelTpmLimit,
                k.spend AS KSpend, COALESCE(k.max_budget, kb.max_budget) AS KMaxBudget,
                COALESCE(k.soft_budget, kb.soft_budget) AS KSoftBudget, COALESCE(k.budget_duration, kb.budget_duration) AS KBudgetDuration,
@@ -177,6 +179,7 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
         TeamModels = Expand(row.TeamModels, groups),
         OrganizationModels = Expand(row.OrganizationModels, groups),
         AllowedRoutes = row.AllowedRoutes ?? [],
+        ReadOnly = TokenScopes.IsReadOnly(row.Metadata),
         TeamBlocked = row.TeamBlocked == true,
         KeyLimits = Limits(row.KSpend, row.KMaxBudget, row.KSoftBudget, row.KBudgetDuration, row.KTpm, row.KRpm, row.KParallel),
         UserLimits = Limits(row.USpend, row.UMaxBudget, row.USoftBudget, row.UBudgetDuration, row.UTpm, row.URpm, row.UParallel),
@@ -259,6 +262,8 @@ internal sealed class ApiKeyAuthenticator : IApiKeyAuthenticator, IKeyCache
         public DateTime? Expires { get; init; }
 
         public string[]? AllowedRoutes { get; init; }
+
+        public string? Metadata { get; init; }
 
         public string? ModelMaxBudget { get; init; }
 

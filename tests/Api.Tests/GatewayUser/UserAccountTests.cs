@@ -92,6 +92,29 @@ public sealed class UserAccountTests : GatewayUserFixture
     }
 
     [Test]
+    public async Task Token_WithOnlyTheReadScope_MayRead_ButNotCallOrChange()
+    {
+        var (_, session, _) = await RegisterAsync();
+        var reader = (await Http.PostAsync("/v1/users/tokens", new { name = "dashboard", scopes = new[] { "read" } }, session)).Str("token");
+        var writer = (await Http.PostAsync("/v1/users/tokens", new { name = "app", scopes = new[] { "read", "write" } }, session)).Str("token");
+        var unscoped = (await Http.PostAsync("/v1/users/tokens", new { name = "plain" }, session)).Str("token");
+        var chat = new { model = "demo", messages = new[] { new { role = "user", content = "hi" } } };
+
+        (await Http.GetAsync("/v1/users/me", reader)).Status.Should().Be(HttpStatusCode.OK);
+        (await Http.GetAsync("/v1/sessions", reader)).Status.Should().Be(HttpStatusCode.OK);
+        var refusedChat = await Http.PostAsync("/v1/chat/completions", chat, reader);
+        var refusedGenerate = await Http.PostAsync("/v1/generate", new { model = "demo", input = new { prompt = "hi" } }, reader);
+        var refusedToken = await Http.PostAsync("/v1/users/tokens", new { name = "escalate", scopes = new[] { "write" } }, reader);
+
+        refusedChat.Status.Should().Be(HttpStatusCode.Forbidden, refusedChat.Text);
+        refusedChat.Json.GetProperty("error").GetProperty("code").GetString().Should().Be("insufficient_scope");
+        refusedGenerate.Status.Should().Be(HttpStatusCode.Forbidden, refusedGenerate.Text);
+        refusedToken.Status.Should().Be(HttpStatusCode.Forbidden, "a read-only token cannot make itself a writing one: " + refusedToken.Text);
+        (await Http.PostAsync("/v1/chat/completions", chat, writer)).Status.Should().Be(HttpStatusCode.OK);
+        (await Http.PostAsync("/v1/chat/completions", chat, unscoped)).Status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task Register_TheSameEmailTwice_IsAConflict()
     {
         var (email, _, _) = await RegisterAsync();

@@ -37,6 +37,9 @@ public sealed record CallerIdentity
 
     public bool TeamBlocked { get; init; }
 
+    /// <summary>A personal token whose scopes allow only reading (<see cref="UserAccounts.TokenScopes"/>): GET and HEAD.</summary>
+    public bool ReadOnly { get; init; }
+
     public LimitSet KeyLimits { get; init; } = LimitSet.None;
 
     public LimitSet UserLimits { get; init; } = LimitSet.None;
