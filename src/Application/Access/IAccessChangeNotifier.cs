@@ -10,6 +10,9 @@ public interface IAccessChangeNotifier
     /// <summary>A user added or deleted one of their own provider keys: no node may call with a deleted one any more.</summary>
     Task UserProviderKeysChangedAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>An admin loaded or unloaded a model group: every node takes the new state.</summary>
+    Task ModelRuntimeChangedAsync(string modelGroup, Catalog.Lifecycle.ModelRuntime runtime, CancellationToken cancellationToken);
+
     /// <summary>Something many keys depend on changed (a user, organization, budget, end user or access group).</summary>
     Task EverythingChangedAsync(CancellationToken cancellationToken);
 }

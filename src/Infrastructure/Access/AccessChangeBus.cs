@@ -1,5 +1,7 @@
+using System.Globalization;
 using LlmPlatform.Application.Access;
 using LlmPlatform.Application.Access.UserAccounts;
+using LlmPlatform.Application.Catalog.Lifecycle;
 using LlmPlatform.Infrastructure.Redis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,6 +21,7 @@ internal sealed partial class AccessChangeBus : IAccessChangeNotifier, IHostedSe
     private readonly IKeyCache _keys;
     private readonly EndUserDirectory _endUsers;
     private readonly UserProviderKeys _userKeys;
+    private readonly IModelRuntimeState _models;
     private readonly RedisConnection _redis;
     private readonly RedisChannel _channel;
     private readonly ILogger<AccessChangeBus> _logger;
@@ -27,6 +30,7 @@ internal sealed partial class AccessChangeBus : IAccessChangeNotifier, IHostedSe
         IKeyCache keys,
         EndUserDirectory endUsers,
         UserProviderKeys userKeys,
+        IModelRuntimeState models,
         RedisConnection redis,
         NpgsqlDataSource dataSource,
         ILogger<AccessChangeBus> logger)
@@ -34,6 +38,7 @@ internal sealed partial class AccessChangeBus : IAccessChangeNotifier, IHostedSe
         _keys = keys;
         _endUsers = endUsers;
         _userKeys = userKeys;
+        _models = models;
         _redis = redis;
         _logger = logger;
         _channel = RedisChannel.Literal(RedisNamespace.Of(dataSource) + "access-changes");
@@ -45,6 +50,10 @@ internal sealed partial class AccessChangeBus : IAccessChangeNotifier, IHostedSe
     public Task TeamChangedAsync(string teamId, CancellationToken cancellationToken) => PublishAsync(["t:" + teamId]);
 
     public Task UserProviderKeysChangedAsync(string userId, CancellationToken cancellationToken) => PublishAsync(["u:" + userId]);
+
+    /// <summary>The message carries the state itself (<c>m:1:&lt;unix ms&gt;:&lt;group&gt;</c>), so no node reads it back.</summary>
+    public Task ModelRuntimeChangedAsync(string modelGroup, ModelRuntime runtime, CancellationToken cancellationToken) =>
+        PublishAsync([FormattableString.Invariant($"m:{(runtime.Loaded ? 1 : 0)}:{runtime.Since.ToUnixTimeMilliseconds()}:{modelGroup}")]);
 
     public Task EverythingChangedAsync(CancellationToken cancellationToken) => PublishAsync([Everything]);
 
@@ -120,11 +129,24 @@ internal sealed partial class AccessChangeBus : IAccessChangeNotifier, IHostedSe
         {
             _userKeys.Forget(message[2..]);
         }
+        else if (message.StartsWith("m:", StringComparison.Ordinal))
+        {
+            ApplyModelRuntime(message);
+        }
         else
         {
             _keys.InvalidateAll();
             _endUsers.InvalidateAll();
             _userKeys.ForgetAll();
+        }
+    }
+
+    private void ApplyModelRuntime(string message)
+    {
+        var parts = message.Split(':', 4);
+        if (parts.Length == 4 && long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var since))
+        {
+            _models.Apply(parts[3], new ModelRuntime(parts[1] == "1", DateTimeOffset.FromUnixTimeMilliseconds(since)));
         }
     }
 

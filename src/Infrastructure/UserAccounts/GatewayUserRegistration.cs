@@ -4,6 +4,7 @@ using LlmPlatform.Application.Conversations;
 using LlmPlatform.Infrastructure.Catalog;
 using LlmPlatform.Infrastructure.Conversations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace LlmPlatform.Infrastructure.UserAccounts;
 
@@ -16,7 +17,9 @@ internal static class GatewayUserRegistration
         services.AddSingleton<IUserInviteStore, UserInviteStore>();
         services.AddSingleton<IProviderKeyStore, ProviderKeyStore>();
         services.AddSingleton<IConversationStore, ConversationStore>();
-        services.AddSingleton<IModelRuntimeState, ModelRuntimeState>();
+        services.AddSingleton<ModelRuntimeState>();
+        services.AddSingleton<IModelRuntimeState>(sp => sp.GetRequiredService<ModelRuntimeState>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ModelRuntimeState>());
         return services;
     }
 }

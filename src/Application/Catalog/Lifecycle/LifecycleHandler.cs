@@ -21,12 +21,14 @@ internal sealed class LifecycleHandler :
 
     private readonly IModelCatalog _catalog;
     private readonly IModelRuntimeState _runtime;
+    private readonly IAccessChangeNotifier _changes;
     private readonly TimeProvider _time;
 
-    public LifecycleHandler(IModelCatalog catalog, IModelRuntimeState runtime, TimeProvider time)
+    public LifecycleHandler(IModelCatalog catalog, IModelRuntimeState runtime, IAccessChangeNotifier changes, TimeProvider time)
     {
         _catalog = catalog;
         _runtime = runtime;
+        _changes = changes;
         _time = time;
     }
 
@@ -45,10 +47,10 @@ internal sealed class LifecycleHandler :
         Task.FromResult(Resolve(request.ModelId, request.Caller).Map(Status));
 
     public Task<Result<ModelRuntimeStatus>> Handle(LoadModelCommand request, CancellationToken cancellationToken) =>
-        Task.FromResult(Change(request.ModelId, request.Caller, "load models", group => _runtime.Load(group, _time.GetUtcNow())));
+        ChangeAsync(request.ModelId, request.Caller, "load models", loaded: true, cancellationToken);
 
     public Task<Result<ModelRuntimeStatus>> Handle(UnloadModelCommand request, CancellationToken cancellationToken) =>
-        Task.FromResult(Change(request.ModelId, request.Caller, "unload models", group => _runtime.Unload(group, _time.GetUtcNow())));
+        ChangeAsync(request.ModelId, request.Caller, "unload models", loaded: false, cancellationToken);
 
     public Task<Result<LoadedModelList>> Handle(ListLoadedModelsQuery request, CancellationToken cancellationToken)
     {
@@ -100,7 +102,7 @@ internal sealed class LifecycleHandler :
         return group;
     }
 
-    private Result<ModelRuntimeStatus> Change(string model, CallerIdentity caller, string what, Func<string, ModelRuntime> change)
+    private async Task<Result<ModelRuntimeStatus>> ChangeAsync(string model, CallerIdentity caller, string what, bool loaded, CancellationToken cancellationToken)
     {
         var resolved = Resolve(model, caller);
         if (!resolved.IsSuccess)
@@ -113,8 +115,15 @@ internal sealed class LifecycleHandler :
             return AdminErrors.NotAllowed(what);
         }
 
-        change(resolved.Value);
-        return Status(resolved.Value);
+        var group = resolved.Value;
+        var before = _runtime.Of(group);
+        var after = await _runtime.SetAsync(group, loaded, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (after != before)
+        {
+            await _changes.ModelRuntimeChangedAsync(group, after, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return Status(group);
     }
 
     private ModelRuntimeStatus Status(string group) => new(group, _runtime.Of(group).Loaded ? "loaded" : "unloaded", 0);
