@@ -14,33 +14,27 @@ public sealed class InvalidationAcrossNodesTests
               model: mock/demo-model
         """;
 
-    private TestDatabase _database = null!;
-    private ApiServer _nodeA = null!;
-    private ApiServer _nodeB = null!;
+    private TwoNodes _nodes = null!;
     private AdminHttp _adminA = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _database = await TestDatabase.CreateAsync("inval");
-        _nodeA = await ApiServer.StartAsync(Config, _database);
-        _nodeB = await ApiServer.StartAsync(Config, _database);
-        _adminA = new AdminHttp(_nodeA.Client);
+        _nodes = await TwoNodes.StartAsync(Config, "inval");
+        _adminA = new AdminHttp(_nodes.A.Client);
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        await _database.DisposeAsync();
+        await _nodes.DisposeAsync();
     }
 
     [Test]
     public async Task KeyBlockedOnOneNode_IsRefusedOnTheOtherWithinOneSecond()
     {
         var key = await GenerateAsync(new { });
-        (await Gateway.StatusAsync(_nodeB.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(_nodes.B.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
 
         (await _adminA.PostAsync("/key/block", new { key }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
 
@@ -51,7 +45,7 @@ public sealed class InvalidationAcrossNodesTests
     public async Task KeyDeletedOnOneNode_IsRefusedOnTheOtherWithinOneSecond()
     {
         var key = await GenerateAsync(new { });
-        (await Gateway.StatusAsync(_nodeB.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(_nodes.B.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
 
         (await _adminA.PostAsync("/key/delete", new { keys = new[] { key } }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
 
@@ -62,7 +56,7 @@ public sealed class InvalidationAcrossNodesTests
     public async Task KeyUpdatedOnOneNode_ChangesItsModelsOnTheOtherWithinOneSecond()
     {
         var key = await GenerateAsync(new { });
-        (await Gateway.StatusAsync(_nodeB.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(_nodes.B.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
 
         (await _adminA.PostAsync("/key/update", new { key, models = new[] { "nothing-else" } }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
 
@@ -74,7 +68,7 @@ public sealed class InvalidationAcrossNodesTests
     {
         var teamId = (await _adminA.PostAsync("/team/new", new { team_alias = "nodes" }, ApiServer.MasterKey)).Str("team_id");
         var key = await GenerateAsync(new { team_id = teamId });
-        (await Gateway.StatusAsync(_nodeB.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
+        (await Gateway.StatusAsync(_nodes.B.Client, key, "demo")).Should().Be(HttpStatusCode.OK);
 
         (await _adminA.PostAsync("/team/block", new { team_id = teamId }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
         (await StatusWithinOneSecondAsync(key, HttpStatusCode.Unauthorized)).Should().Be(HttpStatusCode.Unauthorized);
@@ -89,11 +83,11 @@ public sealed class InvalidationAcrossNodesTests
     private async Task<HttpStatusCode> StatusWithinOneSecondAsync(string key, HttpStatusCode wanted)
     {
         var clock = Stopwatch.StartNew();
-        var status = await Gateway.StatusAsync(_nodeB.Client, key, "demo");
+        var status = await Gateway.StatusAsync(_nodes.B.Client, key, "demo");
         while (status != wanted && clock.Elapsed < TimeSpan.FromSeconds(1))
         {
             await Task.Delay(50);
-            status = await Gateway.StatusAsync(_nodeB.Client, key, "demo");
+            status = await Gateway.StatusAsync(_nodes.B.Client, key, "demo");
         }
 
         return status;

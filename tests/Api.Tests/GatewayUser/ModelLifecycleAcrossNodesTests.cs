@@ -15,31 +15,25 @@ public sealed class ModelLifecycleAcrossNodesTests
               model: mock/demo-model
         """;
 
-    private TestDatabase _database = null!;
-    private ApiServer _nodeA = null!;
-    private ApiServer _nodeB = null!;
+    private TwoNodes _nodes = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _database = await TestDatabase.CreateAsync("lifecycle");
-        _nodeA = await ApiServer.StartAsync(Config, _database);
-        _nodeB = await ApiServer.StartAsync(Config, _database);
+        _nodes = await TwoNodes.StartAsync(Config, "lifecycle");
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        await _database.DisposeAsync();
+        await _nodes.DisposeAsync();
     }
 
     [Test]
     public async Task UnloadOnOneNode_RefusesCallsOnTheOther_AndOnANodeStartedLater_UntilLoadedAgain()
     {
-        var nodeA = new AdminHttp(_nodeA.Client);
-        var nodeB = new AdminHttp(_nodeB.Client);
+        var nodeA = new AdminHttp(_nodes.A.Client);
+        var nodeB = new AdminHttp(_nodes.B.Client);
         (await ChatAsync(nodeB)).Should().Be(HttpStatusCode.OK);
 
         (await nodeA.PostAsync("/v1/models/shared-demo/unload", new { }, ApiServer.MasterKey)).Status.Should().Be(HttpStatusCode.OK);
@@ -47,7 +41,7 @@ public sealed class ModelLifecycleAcrossNodesTests
         (await WithinOneSecondAsync(nodeB, HttpStatusCode.ServiceUnavailable)).Should().Be(HttpStatusCode.ServiceUnavailable, "node B takes the unload from the bus");
         (await nodeB.GetAsync("/v1/models/shared-demo/status", ApiServer.MasterKey)).Str("runtime_status").Should().Be("unloaded");
 
-        await using (var nodeC = await ApiServer.StartAsync(Config, _database))
+        await using (var nodeC = await ApiServer.StartAsync(Config, _nodes.Database))
         {
             (await ChatAsync(new AdminHttp(nodeC.Client))).Should().Be(HttpStatusCode.ServiceUnavailable, "a node started after the unload reads it from the database");
         }

@@ -12,15 +12,12 @@ public sealed class UserProviderKeyAcrossNodesTests
     private const string PlatformKey = UpstreamKey.Platform;
 
     private FakeUpstreamServer _fake = null!;
-    private TestDatabase _database = null!;
-    private ApiServer _nodeA = null!;
-    private ApiServer _nodeB = null!;
+    private TwoNodes _nodes = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _fake = await FakeUpstreamServer.StartAsync();
-        _database = await TestDatabase.CreateAsync("byok");
         var config = $"""
             model_list:
               - model_name: byok
@@ -32,24 +29,21 @@ public sealed class UserProviderKeyAcrossNodesTests
             general_settings:
               encryption_key: byok-nodes-encryption-key
             """;
-        _nodeA = await ApiServer.StartAsync(config, _database);
-        _nodeB = await ApiServer.StartAsync(config, _database);
+        _nodes = await TwoNodes.StartAsync(config, "byok");
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        await _database.DisposeAsync();
+        await _nodes.DisposeAsync();
         await _fake.DisposeAsync();
     }
 
     [Test]
     public async Task KeyDeletedOnOneNode_IsNoLongerUsedByTheOther_WithinOneSecond()
     {
-        var nodeA = new AdminHttp(_nodeA.Client);
-        var nodeB = new AdminHttp(_nodeB.Client);
+        var nodeA = new AdminHttp(_nodes.A.Client);
+        var nodeB = new AdminHttp(_nodes.B.Client);
         var registered = await nodeA.PostAsync("/v1/users/register", new { email = $"nodes-{Guid.NewGuid():N}@example.com", password = "long enough password" }, "none");
         var token = registered.Str("token");
         var ownKey = "sk-own-" + Guid.NewGuid().ToString("N");
