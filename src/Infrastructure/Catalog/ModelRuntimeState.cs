@@ -52,7 +52,9 @@ internal sealed class ModelRuntimeState : IModelRuntimeState, IHostedService
         return changed;
     }
 
-    public void Apply(string modelGroup, ModelRuntime runtime) => _changed[modelGroup] = runtime;
+    /// <summary>Keeps the newer state, so that a change arriving late never undoes a later one.</summary>
+    public void Apply(string modelGroup, ModelRuntime runtime) =>
+        _changed.AddOrUpdate(modelGroup, runtime, (_, current) => runtime.Since >= current.Since ? runtime : current);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -53,12 +53,13 @@ internal sealed class ProviderKeyStore : IProviderKeyStore
 
     public async Task<IReadOnlyDictionary<string, string>> SecretsAsync(string userId, CancellationToken cancellationToken)
     {
-        var rows = await _dataSource.QueryListAsync<SecretRow>(SecretsSql, new { userId }, cancellationToken).ConfigureAwait(false);
-        var secrets = new Dictionary<string, string>(rows.Count, StringComparer.Ordinal);
+        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!_cipher.IsConfigured)
         {
             return secrets;
         }
+
+        var rows = await _dataSource.QueryListAsync<SecretRow>(SecretsSql, new { userId }, cancellationToken).ConfigureAwait(false);
 
         foreach (var row in rows)
         {

@@ -95,13 +95,14 @@ public sealed class AccountThrottle
         await _limits.SettleAsync(refunds, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The current fixed window: the counters' keys name it, so each window counts from zero.</summary>
+    /// <summary>The current fixed window (a second at least): the counters' keys name it, so each window counts from zero.</summary>
     private readonly record struct Window(long Index, TimeSpan Length, DateTimeOffset ResetAt)
     {
         public static Window Now(TimeSpan length, TimeProvider time)
         {
-            var index = time.GetUtcNow().ToUnixTimeMilliseconds() / (long)length.TotalMilliseconds;
-            return new Window(index, length, DateTimeOffset.FromUnixTimeMilliseconds((index + 1) * (long)length.TotalMilliseconds));
+            var milliseconds = Math.Max(1000, (long)length.TotalMilliseconds);
+            var index = time.GetUtcNow().ToUnixTimeMilliseconds() / milliseconds;
+            return new Window(index, TimeSpan.FromMilliseconds(milliseconds), DateTimeOffset.FromUnixTimeMilliseconds((index + 1) * milliseconds));
         }
 
         public LimitCheck Check(string counter, int limit, string scope) =>

@@ -22,6 +22,9 @@ public sealed class UserProviderKeys
     private readonly TimeProvider _time;
     private long _nextSweep;
 
+    /// <summary>Counts the changes heard, so that a read that raced one is not kept (it may hold a deleted key).</summary>
+    private long _changes;
+
     public UserProviderKeys(IProviderKeyStore store, TimeProvider time)
     {
         _store = store;
@@ -43,10 +46,18 @@ public sealed class UserProviderKeys
     }
 
     /// <summary>Forgets what this node read of the user's keys (the user added or deleted one).</summary>
-    public void Forget(string userId) => _cache.TryRemove(userId, out _);
+    public void Forget(string userId)
+    {
+        Interlocked.Increment(ref _changes);
+        _cache.TryRemove(userId, out _);
+    }
 
     /// <summary>Forgets what this node read of every user's keys.</summary>
-    public void ForgetAll() => _cache.Clear();
+    public void ForgetAll()
+    {
+        Interlocked.Increment(ref _changes);
+        _cache.Clear();
+    }
 
     private static bool AnyTakes(IReadOnlyList<ModelDeployment> deployments)
     {
@@ -88,9 +99,17 @@ public sealed class UserProviderKeys
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        var changes = Interlocked.Read(ref _changes);
         var keys = await _store.SecretsAsync(userId, cancellationToken).ConfigureAwait(false);
         SweepExpired(now);
-        _cache[userId] = new Entry(keys.Count == 0 ? NoKeys : keys, now + Freshness);
+        var entry = new Entry(keys.Count == 0 ? NoKeys : keys, now + Freshness);
+        _cache[userId] = entry;
+        if (Interlocked.Read(ref _changes) != changes)
+        {
+            // A change was heard while the keys were read: they may be from before it, so they serve this request only.
+            _cache.TryRemove(new KeyValuePair<string, Entry>(userId, entry));
+        }
+
         return Apply(userId, keys, deployments);
     }
 
