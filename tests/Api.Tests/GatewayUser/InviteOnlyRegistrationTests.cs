@@ -1,5 +1,8 @@
 using System.Net;
+using LlmPlatform.Domain.Access;
+using LlmPlatform.Infrastructure.Persistence;
 using LlmPlatform.TestSupport;
+using Npgsql;
 
 namespace LlmPlatform.Api.Tests.GatewayUser;
 
@@ -88,6 +91,24 @@ public sealed class InviteOnlyRegistrationTests : AdminApiFixture
 
         taken.Status.Should().Be(HttpStatusCode.Conflict, taken.Text);
         next.Status.Should().Be(HttpStatusCode.OK, "a registration refused for its e-mail does not use the invite: " + next.Text);
+    }
+
+    [Test]
+    public async Task Register_WithAnExpiredInvite_Is403()
+    {
+        var invite = await InviteAsync(new { });
+        await using (var connection = new NpgsqlConnection(ConnectionStrings.ToNpgsql(Api.DatabaseUrl)))
+        {
+            await connection.OpenAsync();
+            await using var expire = new NpgsqlCommand("UPDATE user_invites SET expires_at = now() - interval '1 minute' WHERE token_hash = @hash", connection);
+            expire.Parameters.AddWithValue("hash", KeySecret.Hash(invite));
+            (await expire.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        var reply = await Http.PostAsync("/v1/users/register", new { email = NewEmail(), password = "long enough password", invite_token = invite }, "none");
+
+        reply.Status.Should().Be(HttpStatusCode.Forbidden, reply.Text);
+        reply.Json.GetProperty("error").GetProperty("code").GetString().Should().Be("invalid_invite");
     }
 
     [Test]
