@@ -85,14 +85,8 @@ public sealed class GenerateTests : GatewayUserFixture
         var (_, token, _) = await RegisterAsync();
         var requestId = "req_gen_" + Guid.NewGuid().ToString("N");
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/generate")
-        {
-            Content = new StringContent("""{"model":"slow","modality":"text","input":{"prompt":"take your time"}}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.Add("x-request-id", requestId);
         var started = DateTime.UtcNow;
-        var call = Api.Client.SendAsync(request);
+        var call = SlowGeneration.SendAsync(Api.Client, token, requestId);
 
         AdminHttpReply? status = null;
         for (var i = 0; i < 50; i++)

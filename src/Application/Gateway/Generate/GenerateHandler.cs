@@ -58,7 +58,7 @@ internal sealed class GenerateHandler :
             Stream = request.Stream ? true : null,
         };
 
-        var generation = _tracker.Start(request.RequestId, caller.Owner, request.Model!, cancellationToken);
+        var generation = await _tracker.StartAsync(request.RequestId, caller.Owner, request.Model!, cancellationToken).ConfigureAwait(false);
         var ended = true;
         try
         {
@@ -122,15 +122,15 @@ internal sealed class GenerateHandler :
         }
     }
 
-    public Task<Result<GenerationStatus>> Handle(GetGenerationStatusQuery request, CancellationToken cancellationToken) =>
-        Task.FromResult(_tracker.Find(request.RequestId, request.Caller.Owner) is { } status
-            ? Result<GenerationStatus>.Success(status)
-            : Result<GenerationStatus>.Failure(GenerationErrors.RequestNotFound(request.RequestId)));
+    public async Task<Result<GenerationStatus>> Handle(GetGenerationStatusQuery request, CancellationToken cancellationToken) =>
+        await _tracker.FindAsync(request.RequestId, request.Caller.Owner, cancellationToken).ConfigureAwait(false) is { } status
+            ? status
+            : GenerationErrors.RequestNotFound(request.RequestId);
 
-    public Task<Result<CancelledGeneration>> Handle(CancelGenerationCommand request, CancellationToken cancellationToken) =>
-        Task.FromResult(_tracker.Cancel(request.RequestId, request.Caller.Owner) is { } cancelled
-            ? Result<CancelledGeneration>.Success(cancelled)
-            : Result<CancelledGeneration>.Failure(GenerationErrors.RequestNotFound(request.RequestId)));
+    public async Task<Result<CancelledGeneration>> Handle(CancelGenerationCommand request, CancellationToken cancellationToken) =>
+        await _tracker.CancelAsync(request.RequestId, request.Caller.Owner, cancellationToken).ConfigureAwait(false) is { } cancelled
+            ? cancelled
+            : GenerationErrors.RequestNotFound(request.RequestId);
 
     private static ChatMessage Message(string role, string content) => new() { Role = role, Content = JsonSerializer.SerializeToElement(content, GatewayJsonContext.Default.String) };
 }

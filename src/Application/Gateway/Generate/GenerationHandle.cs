@@ -7,9 +7,9 @@ namespace LlmPlatform.Application.Gateway.Generate;
 public sealed class GenerationHandle : IDisposable
 {
     private readonly CancellationTokenSource _cancellation;
-    private readonly Action<GenerationHandle, string, string?> _end;
+    private readonly Func<GenerationHandle, string, string?, bool> _end;
 
-    internal GenerationHandle(string requestId, CancellationTokenSource cancellation, Action<GenerationHandle, string, string?> end)
+    internal GenerationHandle(string requestId, CancellationTokenSource cancellation, Func<GenerationHandle, string, string?, bool> end)
     {
         RequestId = requestId;
         _cancellation = cancellation;

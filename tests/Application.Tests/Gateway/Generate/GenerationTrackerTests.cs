@@ -1,85 +1,164 @@
+using System.Collections.Concurrent;
 using LlmPlatform.Application.Gateway.Generate;
 
 namespace LlmPlatform.Application.Tests.Gateway.Generate;
 
-/// <summary>In-flight generations: owner-scoped, cancellable once, kept for a while after they end.</summary>
+/// <summary>In-flight generations: owner-scoped, cancellable once, kept for a while after they end, seen from every node.</summary>
 public sealed class GenerationTrackerTests
 {
     [Test]
-    public void Cancel_EndsARunningGeneration_AndCancelsItsToken()
+    public async Task Cancel_EndsARunningGeneration_AndCancelsItsToken()
     {
-        var tracker = new GenerationTracker(new MovableClock());
-        using var handle = tracker.Start("req_1", "user:a", "demo", CancellationToken.None);
+        var tracker = new GenerationTracker(new SharedDirectory(), new MovableClock());
+        using var handle = await tracker.StartAsync("req_1", "user:a", "demo", CancellationToken.None);
 
-        var cancelled = tracker.Cancel("req_1", "user:a");
+        var cancelled = await tracker.CancelAsync("req_1", "user:a", CancellationToken.None);
 
         cancelled.Should().Be(new CancelledGeneration("req_1", true, GenerationStates.Cancelled));
         handle.Token.IsCancellationRequested.Should().BeTrue();
         handle.Fail("the upstream call was cancelled");
-        tracker.Find("req_1", "user:a")!.Status.Should().Be(GenerationStates.Cancelled, "the first end wins");
-        tracker.Cancel("req_1", "user:a")!.Cancelled.Should().BeFalse();
+        (await tracker.FindAsync("req_1", "user:a", CancellationToken.None))!.Status.Should().Be(GenerationStates.Cancelled, "the first end wins");
+        (await tracker.CancelAsync("req_1", "user:a", CancellationToken.None))!.Cancelled.Should().BeFalse();
     }
 
     [Test]
-    public void FailingAfterCompleting_ChangesNothing_AndAClientThatLeftCancels()
+    public async Task FailingAfterCompleting_ChangesNothing_AndAClientThatLeftCancels()
     {
-        var tracker = new GenerationTracker(new MovableClock());
-        var done = tracker.Start("req_1", "user:a", "demo", CancellationToken.None);
+        var tracker = new GenerationTracker(new SharedDirectory(), new MovableClock());
+        var done = await tracker.StartAsync("req_1", "user:a", "demo", CancellationToken.None);
         done.Complete();
         done.Fail("ended without an answer");
-        tracker.Find("req_1", "user:a")!.Status.Should().Be(GenerationStates.Completed);
+        (await tracker.FindAsync("req_1", "user:a", CancellationToken.None))!.Status.Should().Be(GenerationStates.Completed);
 
         using var client = new CancellationTokenSource();
-        using var left = tracker.Start("req_2", "user:a", "demo", client.Token);
+        using var left = await tracker.StartAsync("req_2", "user:a", "demo", client.Token);
         client.Cancel();
         left.Token.IsCancellationRequested.Should().BeTrue("leaving cancels the upstream call");
         left.Fail("ended without an answer");
-        tracker.Find("req_2", "user:a")!.Status.Should().Be(GenerationStates.Cancelled);
+        (await tracker.FindAsync("req_2", "user:a", CancellationToken.None))!.Status.Should().Be(GenerationStates.Cancelled);
     }
 
     [Test]
-    public void AnotherOwner_SeesNothing_AndCannotCancel()
+    public async Task AnotherOwner_SeesNothing_AndCannotCancel_OnAnyNode()
     {
-        var tracker = new GenerationTracker(new MovableClock());
-        using var handle = tracker.Start("req_1", "user:a", "demo", CancellationToken.None);
+        var directory = new SharedDirectory();
+        var here = new GenerationTracker(directory, new MovableClock());
+        var there = new GenerationTracker(directory, new MovableClock());
+        using var handle = await here.StartAsync("req_1", "user:a", "demo", CancellationToken.None);
 
-        tracker.Find("req_1", "user:b").Should().BeNull();
-        tracker.Cancel("req_1", "user:b").Should().BeNull();
+        foreach (var node in new[] { here, there })
+        {
+            (await node.FindAsync("req_1", "user:b", CancellationToken.None)).Should().BeNull();
+            (await node.CancelAsync("req_1", "user:b", CancellationToken.None)).Should().BeNull();
+        }
+
         handle.Token.IsCancellationRequested.Should().BeFalse();
     }
 
     [Test]
-    public void ATakenRequestId_GetsAFreshOne()
+    public async Task ATakenRequestId_GetsAFreshOne()
     {
-        var tracker = new GenerationTracker(new MovableClock());
-        using var first = tracker.Start("req_1", "user:a", "demo", CancellationToken.None);
-        using var second = tracker.Start("req_1", "user:b", "demo", CancellationToken.None);
+        var tracker = new GenerationTracker(new SharedDirectory(), new MovableClock());
+        using var first = await tracker.StartAsync("req_1", "user:a", "demo", CancellationToken.None);
+        using var second = await tracker.StartAsync("req_1", "user:b", "demo", CancellationToken.None);
 
         second.RequestId.Should().NotBe("req_1");
-        tracker.Find("req_1", "user:a").Should().NotBeNull();
+        (await tracker.FindAsync("req_1", "user:a", CancellationToken.None)).Should().NotBeNull();
     }
 
     [Test]
-    public void AnEndedGeneration_IsForgottenAfterTheRetention()
+    public async Task AnEndedGeneration_IsForgottenAfterTheRetention()
     {
         var clock = new MovableClock();
-        var tracker = new GenerationTracker(clock);
-        var handle = tracker.Start("req_1", "user:a", "demo", CancellationToken.None);
+        var tracker = new GenerationTracker(new SharedDirectory(clock), clock);
+        var handle = await tracker.StartAsync("req_1", "user:a", "demo", CancellationToken.None);
         handle.Complete();
         handle.Dispose();
 
         clock.Advance(GenerationTracker.Retention - TimeSpan.FromSeconds(1));
-        using (tracker.Start("req_2", "user:a", "demo", CancellationToken.None))
+        using (await tracker.StartAsync("req_2", "user:a", "demo", CancellationToken.None))
         {
-            tracker.Find("req_1", "user:a")!.Status.Should().Be(GenerationStates.Completed);
+            (await tracker.FindAsync("req_1", "user:a", CancellationToken.None))!.Status.Should().Be(GenerationStates.Completed);
         }
 
         clock.Advance(TimeSpan.FromSeconds(2));
-        using (tracker.Start("req_3", "user:a", "demo", CancellationToken.None))
+        using (await tracker.StartAsync("req_3", "user:a", "demo", CancellationToken.None))
         {
-            tracker.Find("req_1", "user:a").Should().BeNull();
-            tracker.Find("req_2", "user:a").Should().NotBeNull("a running generation is never forgotten");
+            (await tracker.FindAsync("req_1", "user:a", CancellationToken.None)).Should().BeNull();
+            (await tracker.FindAsync("req_2", "user:a", CancellationToken.None)).Should().NotBeNull("a running generation is never forgotten");
         }
+    }
+
+    [Test]
+    public async Task AGenerationOnAnotherNode_IsSeenHere_AndCancelledThroughTheDirectory()
+    {
+        var directory = new SharedDirectory();
+        var runner = new GenerationTracker(directory, new MovableClock());
+        var asker = new GenerationTracker(directory, new MovableClock());
+        using var handle = await runner.StartAsync("req_1", "user:a", "demo", CancellationToken.None);
+
+        (await asker.FindAsync("req_1", "user:a", CancellationToken.None))!.Status.Should().Be(GenerationStates.Running);
+        var cancelled = await asker.CancelAsync("req_1", "user:a", CancellationToken.None);
+
+        cancelled.Should().Be(new CancelledGeneration("req_1", true, GenerationStates.Cancelled));
+        handle.Token.IsCancellationRequested.Should().BeTrue("the node running it cancelled its upstream call");
+        directory.Records["req_1"].Status.Status.Should().Be(GenerationStates.Cancelled);
+        directory.KeptFor["req_1"].Should().Be(GenerationTracker.Retention, "an ended record lasts as long as the node keeps it");
+        (await asker.CancelAsync("req_1", "user:a", CancellationToken.None))!.Cancelled.Should().BeFalse("it has ended");
+    }
+
+    [Test]
+    public async Task ACancelForAGenerationWhoseNodeIsGone_ReportsItStillRunning()
+    {
+        var directory = new SharedDirectory();
+        var clock = new MovableClock();
+        var gone = new GenerationTracker(directory, clock);
+        using var handle = await gone.StartAsync("req_1", "user:a", "demo", CancellationToken.None);
+        directory.Deaf = true;
+        var asker = new GenerationTracker(directory, clock);
+
+        var cancelled = await asker.CancelAsync("req_1", "user:a", CancellationToken.None);
+
+        cancelled.Should().Be(new CancelledGeneration("req_1", false, GenerationStates.Running));
+        directory.KeptFor["req_1"].Should().Be(GenerationTracker.RunningRecordLifetime);
+    }
+
+    /// <summary>A directory shared by the trackers ("nodes") of one test, which carries cancels to each of them.</summary>
+    private sealed class SharedDirectory(TimeProvider? clock = null) : IGenerationDirectory
+    {
+        private readonly List<Action<string, string>> _nodes = [];
+        private readonly ConcurrentDictionary<string, DateTimeOffset> _expires = new();
+        private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+        public ConcurrentDictionary<string, SharedGeneration> Records { get; } = new();
+
+        public ConcurrentDictionary<string, TimeSpan> KeptFor { get; } = new();
+
+        /// <summary>No node hears cancels any more.</summary>
+        public bool Deaf { get; set; }
+
+        public Task PublishAsync(SharedGeneration generation, TimeSpan keepFor, CancellationToken cancellationToken)
+        {
+            Records[generation.Status.RequestId] = generation;
+            KeptFor[generation.Status.RequestId] = keepFor;
+            _expires[generation.Status.RequestId] = _clock.GetUtcNow() + keepFor;
+            return Task.CompletedTask;
+        }
+
+        public Task<SharedGeneration?> FindAsync(string requestId, CancellationToken cancellationToken) =>
+            Task.FromResult(_expires.TryGetValue(requestId, out var expires) && expires > _clock.GetUtcNow() ? Records[requestId] : null);
+
+        public Task RequestCancelAsync(string requestId, string owner, CancellationToken cancellationToken)
+        {
+            if (!Deaf)
+            {
+                _nodes.ForEach(cancel => cancel(requestId, owner));
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public void OnCancelRequested(Action<string, string> cancel) => _nodes.Add(cancel);
     }
 
     private sealed class MovableClock : TimeProvider
