@@ -9,6 +9,9 @@ namespace LlmPlatform.Domain.Catalog;
 /// </summary>
 public sealed class ModelDeployment
 {
+    /// <summary>What separates a deployment's id from the user's in the <see cref="HealthKey"/> of a user's own key.</summary>
+    private const string UserHealthKeyMark = "\u001fuser:";
+
     private ModelDeployment(
         string id,
         string modelName,
@@ -60,8 +63,11 @@ public sealed class ModelDeployment
     public ModelDeployment WithUserKey(string apiKey, string userId) =>
         new(Id, ModelName, Provider, UpstreamModel, Settings with { ApiKey = apiKey, CredentialName = null }, Pricing)
         {
-            HealthKey = Id + "\u001fuser:" + userId,
+            HealthKey = Id + UserHealthKeyMark + userId,
         };
+
+    /// <summary>Whether a <see cref="HealthKey"/> is that of a deployment running on a user's own key.</summary>
+    public static bool IsPerUserHealthKey(string healthKey) => healthKey.Contains(UserHealthKeyMark, StringComparison.Ordinal);
 
     public static ModelDeployment Create(
         string id,

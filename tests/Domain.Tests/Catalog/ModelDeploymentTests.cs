@@ -49,6 +49,8 @@ public sealed class ModelDeploymentTests
         mine.Settings.CredentialName.Should().BeNull();
         deployment.HealthKey.Should().Be("dep-1");
         mine.HealthKey.Should().NotBe(deployment.HealthKey).And.NotBe(deployment.WithUserKey("sk-theirs", "user-2").HealthKey);
+        ModelDeployment.IsPerUserHealthKey(mine.HealthKey).Should().BeTrue();
+        ModelDeployment.IsPerUserHealthKey(deployment.HealthKey).Should().BeFalse();
     }
 
     [Test]

@@ -33,6 +33,15 @@ internal sealed class DeploymentState
         }
     }
 
+    /// <summary>Nothing in flight, no cooldown, and not used in this minute or the one before.</summary>
+    public bool IsIdle(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return Volatile.Read(ref _inFlight) == 0 && now >= _cooldownUntil && (now.ToUnixTimeSeconds() / 60) - _minute >= 2;
+        }
+    }
+
     public (int Requests, long Tokens) Usage(DateTimeOffset now)
     {
         lock (_gate)

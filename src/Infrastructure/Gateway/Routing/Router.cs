@@ -27,7 +27,7 @@ internal sealed class Router : IRouter
     private readonly IModelCatalog _catalog;
     private readonly RouterOptions _options;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, DeploymentState> _states = new(StringComparer.Ordinal);
+    private readonly DeploymentStates _states = new();
     private readonly Random _random = Random.Shared;
     private readonly Func<ModelDeployment, DeploymentState> _stateOf;
     private readonly ConcurrentDictionary<Type, (int Retries, object Pipeline)> _otherPipelines = new();
@@ -43,11 +43,12 @@ internal sealed class Router : IRouter
         _stateOf = StateOf;
     }
 
-    public DeploymentState StateOf(ModelDeployment deployment) => _states.GetOrAdd(deployment.HealthKey, static _ => new DeploymentState());
+    public DeploymentState StateOf(ModelDeployment deployment) => _states.Of(deployment);
 
     /// <summary>The deployments not cooling down; the list itself (no copy) when that is all of them, as it mostly is.</summary>
     private IReadOnlyList<ModelDeployment> Open(IReadOnlyList<ModelDeployment> deployments, DateTimeOffset now)
     {
+        _states.SweepIfDue(now);
         List<ModelDeployment>? open = null;
         for (var i = 0; i < deployments.Count; i++)
         {
