@@ -12,6 +12,7 @@ using LlmPlatform.Infrastructure;
 using LlmPlatform.Infrastructure.Configuration;
 using LlmPlatform.Infrastructure.Persistence;
 using LlmPlatform.Infrastructure.Redis;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Console;
 using Npgsql;
@@ -143,7 +144,7 @@ public static partial class ApiHost
         builder.Services.AddSingleton(_ => new Authentication.Sso.SsoIdentityProvider(sso));
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        ConfigurePipeline(app);
+        ConfigurePipeline(app, configuration.General.TrustedProxies);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LlmPlatform.Startup");
         foreach (var warning in configuration.Warnings)
@@ -275,8 +276,22 @@ public static partial class ApiHost
         options.TypeInfoResolverChain.Insert(1, AnthropicJsonContext.Default);
     }
 
-    private static void ConfigurePipeline(WebApplication app)
+    private static void ConfigurePipeline(WebApplication app, IReadOnlyList<System.Net.IPNetwork> trustedProxies)
     {
+        if (trustedProxies.Count > 0)
+        {
+            // Only then: without trusted proxies no X-Forwarded-For is believed, and the hot path does not look for one.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = null };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var network in trustedProxies)
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
         // MVC registers ASP.NET Core's authentication and authorization services, and a WebApplication then puts
         // their middleware in front of every request. Nothing here uses them: ApiKeyMiddleware decides who may call
         // what. Marking them as placed keeps them off the hot path.

@@ -28,6 +28,13 @@ public sealed record GeneralSettings
     /// <summary>The key that encrypts stored credentials (any string; a 256-bit key is derived from it).</summary>
     public string? EncryptionKey { get; init; }
 
+    /// <summary>
+    /// <c>trusted_proxies</c>: the addresses and networks (CIDR) of the reverse proxies in front of the gateway. A
+    /// request from one of them is taken to come from the address its <c>X-Forwarded-For</c> names (the right-most
+    /// one that is not itself a trusted proxy); no other request's <c>X-Forwarded-For</c> is believed. Empty: none.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
+
     /// <summary>The <c>webhook_*</c> keys.</summary>
     public WebhookSettings Webhooks { get; init; } = new();
 

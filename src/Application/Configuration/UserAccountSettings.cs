@@ -13,10 +13,14 @@ public sealed record UserAccountSettings
     public int MaxFailuresPerEmail { get; init; } = 10;
 
     /// <summary><c>login_max_failures_per_ip</c>: failed logins from one client address per window before it gets 429 (0: no limit).</summary>
-    public int MaxFailuresPerIp { get; init; } = 50;
+    /// <remarks>
+    /// One address may stand for many people (an office's NAT, a proxy not listed in <c>trusted_proxies</c>), so the
+    /// default is high: the per-e-mail limit is what stops guessing one account's password.
+    /// </remarks>
+    public int MaxFailuresPerIp { get; init; } = 500;
 
     /// <summary><c>register_max_per_ip</c>: registrations from one client address per window before it gets 429 (0: no limit).</summary>
-    public int MaxRegistrationsPerIp { get; init; } = 100;
+    public int MaxRegistrationsPerIp { get; init; } = 1000;
 
     /// <summary><c>login_lockout_seconds</c>: the window failed logins and registrations are counted in (default 15 minutes).</summary>
     public TimeSpan LockoutWindow { get; init; } = TimeSpan.FromMinutes(15);

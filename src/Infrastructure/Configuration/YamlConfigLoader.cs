@@ -69,7 +69,7 @@ public static class YamlConfigLoader
         "master_key", "database_url", "redis_url", "max_request_size_mb", "drain_timeout", "store_prompts_in_spend_logs",
         "store_prompts", "encryption_key", "salt_key", "alerting", "alerting_threshold", "proxy_batch_write_at",
         "database_connection_pool_limit", "disable_spend_logs", "allow_requests_on_db_unavailable",
-        "background_health_checks", "health_check_interval", "ledger_memory_capacity", "ledger_spill_dir", "disable_master_key_return", "webhook_allowed_hosts",
+        "background_health_checks", "health_check_interval", "ledger_memory_capacity", "ledger_spill_dir", "disable_master_key_return", "webhook_allowed_hosts", "trusted_proxies",
         "files_storage_path", "files_max_bytes", "batch_max_concurrency",
         "fine_tuning_poll_seconds", "invite_required", "login_max_failures_per_email", "login_max_failures_per_ip",
         "login_lockout_seconds", "register_max_per_ip",
@@ -493,6 +493,30 @@ public static class YamlConfigLoader
     }
 
     /// <summary>LiteLLM writes fallbacks as a list of one-key mappings: <c>[{gpt-4: [gpt-3.5]}]</c>; a plain mapping is accepted too.</summary>
+    /// <summary>Addresses (<c>10.0.0.5</c>) and networks (<c>10.0.0.0/8</c>, <c>fd00::/8</c>); anything else fails the load.</summary>
+    private static IReadOnlyList<System.Net.IPNetwork> ReadNetworks(YamlReader reader, YamlNode node, string path)
+    {
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var entry in reader.StringList(node, path))
+        {
+            var text = entry.Trim();
+            if (System.Net.IPNetwork.TryParse(text, out var network))
+            {
+                networks.Add(network);
+            }
+            else if (System.Net.IPAddress.TryParse(text, out var address))
+            {
+                networks.Add(new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32));
+            }
+            else
+            {
+                throw reader.Fail(node, path, $"'{entry}' is neither an IP address nor a network such as 10.0.0.0/8.");
+            }
+        }
+
+        return networks;
+    }
+
     internal static IReadOnlyDictionary<string, IReadOnlyList<string>> ReadFallbacks(YamlReader reader, YamlNode node, string path)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -731,6 +755,9 @@ public static class YamlConfigLoader
                 case "encryption_key":
                 case "salt_key":
                     settings = settings with { EncryptionKey = reader.String(value, path) };
+                    break;
+                case "trusted_proxies":
+                    settings = settings with { TrustedProxies = ReadNetworks(reader, value, path) };
                     break;
                 case "webhook_allowed_hosts":
                     settings = settings with { Webhooks = settings.Webhooks with { AllowedHosts = reader.StringList(value, path) } };

@@ -23,8 +23,9 @@ public sealed class UserAccountSettingsTests
 
         configuration.General.Accounts.InviteRequired.Should().BeFalse();
         configuration.General.Accounts.MaxFailuresPerEmail.Should().Be(10);
-        configuration.General.Accounts.MaxFailuresPerIp.Should().Be(50);
-        configuration.General.Accounts.MaxRegistrationsPerIp.Should().Be(100);
+        configuration.General.Accounts.MaxFailuresPerIp.Should().Be(500);
+        configuration.General.Accounts.MaxRegistrationsPerIp.Should().Be(1000);
+        configuration.General.TrustedProxies.Should().BeEmpty();
         configuration.General.Accounts.LockoutWindow.Should().Be(TimeSpan.FromMinutes(15));
         configuration.Gateway.MaxInternalUserBudget.Should().BeNull();
     }
@@ -51,12 +52,23 @@ public sealed class UserAccountSettingsTests
         configuration.Warnings.Should().BeEmpty();
     }
 
+    [Test]
+    public void Parse_TrustedProxies_TakesAddressesAndNetworks()
+    {
+        var configuration = YamlConfigLoader.Parse(Config("  drop_params: true", "  trusted_proxies: [\"10.0.0.0/8\", \"192.168.1.7\", \"::1\", \"fd00::/8\"]"), "config.yaml");
+
+        configuration.General.TrustedProxies.Select(n => n.ToString()).Should().Equal("10.0.0.0/8", "192.168.1.7/32", "::1/128", "fd00::/8");
+        configuration.Warnings.Should().BeEmpty();
+    }
+
     [TestCase("  max_internal_user_budget: -1", "", "max_internal_user_budget")]
     [TestCase("  internal_user_budget_duration: forever", "", "internal_user_budget_duration")]
     [TestCase("  drop_params: true", "  login_max_failures_per_ip: -2", "login_max_failures_per_ip")]
     [TestCase("  drop_params: true", "  login_lockout_seconds: 0", "login_lockout_seconds")]
     [TestCase("  drop_params: true", "  register_max_per_ip: lots", "register_max_per_ip")]
     [TestCase("  drop_params: true", "  invite_required: maybe", "invite_required")]
+    [TestCase("  drop_params: true", "  trusted_proxies: [\"10.0.0.0/33\"]", "trusted_proxies")]
+    [TestCase("  drop_params: true", "  trusted_proxies: [\"proxy.internal\"]", "trusted_proxies")]
     public void Parse_WithABadValue_FailsNamingTheKey(string litellm, string general, string key)
     {
         var act = () => YamlConfigLoader.Parse(Config(litellm, general.Length == 0 ? "  drain_timeout: 5" : general), "config.yaml");
