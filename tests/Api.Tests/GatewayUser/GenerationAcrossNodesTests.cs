@@ -100,3 +100,40 @@ public sealed class GenerationAcrossNodesTests
         return reply.Str("token");
     }
 }
+
+/// <summary>A Redis outage leaves each node with its own generations: answered at once, never failed.</summary>
+public sealed class GenerationRedisOutageTests
+{
+    [Test]
+    public async Task Generate_WhenRedisGoesAway_IsAnsweredAtOnce_AndItsStatusIsKeptOnTheNode()
+    {
+        var redis = new Uri(TestEnvironment.RedisUrl);
+        await using var proxy = new TcpProxy(redis.Host, redis.Port);
+        proxy.Start();
+        await using var api = await ApiServer.StartAsync(
+            """
+            model_list:
+              - model_name: demo
+                litellm_params:
+                  model: mock/demo-model
+            """,
+            environment: new Dictionary<string, string?> { ["REDIS_URL"] = $"redis://127.0.0.1:{proxy.Port}{redis.AbsolutePath}" });
+        var http = new AdminHttp(api.Client);
+        var register = await http.PostAsync("/v1/users/register", new { email = $"user-{Guid.NewGuid():N}@example.com", password = "correct horse battery" }, "none");
+        var token = register.Str("token");
+        (await http.PostAsync("/v1/generate", new { model = "demo", modality = "text", input = new { prompt = "x" } }, token)).Status.Should().Be(HttpStatusCode.OK);
+
+        proxy.Stop();
+        await Task.Delay(200);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var done = await http.PostAsync("/v1/generate", new { model = "demo", modality = "text", input = new { prompt = "y" } }, token);
+        var status = await http.GetAsync($"/v1/requests/{done.Str("request_id")}/status", token);
+        var unknown = await http.GetAsync("/v1/requests/req_unknown/status", token);
+        clock.Stop();
+
+        done.Status.Should().Be(HttpStatusCode.OK, done.Text);
+        status.Str("status").Should().Be("completed");
+        unknown.Status.Should().Be(HttpStatusCode.NotFound);
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1), "no call waits for the unreachable Redis");
+    }
+}

@@ -33,7 +33,8 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
 
     public async Task PublishAsync(SharedGeneration generation, TimeSpan keepFor, CancellationToken cancellationToken)
     {
-        if (_redis.Multiplexer is not { } multiplexer)
+        // Not connected (no Redis, or an outage): this node alone, at once, rather than each call waiting out a timeout.
+        if (_redis.Multiplexer is not { IsConnected: true } multiplexer)
         {
             return;
         }
@@ -51,7 +52,7 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
 
     public async Task<SharedGeneration?> FindAsync(string requestId, CancellationToken cancellationToken)
     {
-        if (_redis.Multiplexer is not { } multiplexer)
+        if (_redis.Multiplexer is not { IsConnected: true } multiplexer)
         {
             return null;
         }
@@ -70,7 +71,7 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
 
     public async Task RequestCancelAsync(string requestId, string owner, CancellationToken cancellationToken)
     {
-        if (_redis.Multiplexer is not { } multiplexer)
+        if (_redis.Multiplexer is not { IsConnected: true } multiplexer)
         {
             return;
         }
