@@ -91,6 +91,16 @@ public static partial class ApiHost
             throw new StartupException(ex.Message, ConfigExitCode);
         }
 
+        TelemetryExporters exporters;
+        try
+        {
+            exporters = TelemetryExporters.From(environment);
+        }
+        catch (FormatException ex)
+        {
+            throw new StartupException(ex.Message, ConfigExitCode);
+        }
+
         var databaseUrl = environment("DATABASE_URL") is { Length: > 0 } fromEnv ? fromEnv : configuration.General.DatabaseUrl;
         if (string.IsNullOrWhiteSpace(databaseUrl))
         {
@@ -140,11 +150,11 @@ public static partial class ApiHost
             Args = arguments.HostArguments,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        ConfigureServices(builder, configuration, dataSource, redis, environment);
+        ConfigureServices(builder, configuration, dataSource, redis, exporters);
         builder.Services.AddSingleton(_ => new Authentication.Sso.SsoIdentityProvider(sso));
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        ConfigurePipeline(app, configuration.General.TrustedProxies);
+        ConfigurePipeline(app, configuration.General.TrustedProxies, exporters.Prometheus);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LlmPlatform.Startup");
         foreach (var warning in configuration.Warnings)
@@ -165,7 +175,7 @@ public static partial class ApiHost
         PlatformConfiguration configuration,
         NpgsqlDataSource dataSource,
         RedisConnection redis,
-        Func<string, string?> environment)
+        TelemetryExporters exporters)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
@@ -238,32 +248,40 @@ public static partial class ApiHost
             o.AddDocumentTransformer(OperationIds.Deduplicate);
         });
 
-        var otlp = !string.IsNullOrEmpty(environment("OTEL_EXPORTER_OTLP_ENDPOINT"));
-        builder.Services.AddSingleton(new Application.Operations.Callbacks.CallbackEnvironment(otlp));
-        builder.Services.AddOpenTelemetry()
+        builder.Services.AddSingleton(new Application.Operations.Callbacks.CallbackEnvironment(exporters.OtlpTraces));
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("llmplatform"))
             .WithTracing(t =>
             {
                 // No "System.Net.Http": the gateway's attempt span is the upstream call's client span, and
                 // TraceContextHandler carries the trace upstream from it.
                 t.AddSource("LlmPlatform.*", "Microsoft.AspNetCore");
-                if (otlp)
+                if (exporters.OtlpTraces)
                 {
                     t.AddOtlpExporter();
                 }
-            })
-            .WithMetrics(m =>
-            {
-                // No "System.Net.Http": the gateway's own metrics give latency and outcome by deployment, and
-                // HttpClient's instruments cost four more measurements per call.
-                m.AddMeter("LlmPlatform.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime");
-                m.AddView(MetricStreams.Configure);
-                m.AddPrometheusExporter();
-                if (otlp)
-                {
-                    m.AddOtlpExporter();
-                }
             });
+        if (!exporters.Prometheus && !exporters.OtlpMetrics)
+        {
+            return;
+        }
+
+        telemetry.WithMetrics(m =>
+        {
+            // No "System.Net.Http": the gateway's own metrics give latency and outcome by deployment, and
+            // HttpClient's instruments cost four more measurements per call.
+            m.AddMeter("LlmPlatform.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime");
+            m.AddView(MetricStreams.Configure);
+            if (exporters.Prometheus)
+            {
+                m.AddPrometheusExporter();
+            }
+
+            if (exporters.OtlpMetrics)
+            {
+                m.AddOtlpExporter();
+            }
+        });
     }
 
     internal static void ConfigureJson(JsonSerializerOptions options)
@@ -276,7 +294,7 @@ public static partial class ApiHost
         options.TypeInfoResolverChain.Insert(1, AnthropicJsonContext.Default);
     }
 
-    private static void ConfigurePipeline(WebApplication app, IReadOnlyList<System.Net.IPNetwork> trustedProxies)
+    private static void ConfigurePipeline(WebApplication app, IReadOnlyList<System.Net.IPNetwork> trustedProxies, bool prometheus)
     {
         if (trustedProxies.Count > 0)
         {
@@ -322,7 +340,10 @@ public static partial class ApiHost
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseWhen(IdempotencyMiddleware.Applies, keyed => keyed.UseMiddleware<IdempotencyMiddleware>());
         app.MapOpenApi("/openapi.json").AllowAnonymous();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        if (prometheus)
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        }
         app.MapGet("/", () => Results.Redirect("/docs")).AllowAnonymous().ExcludeFromDescription();
         Endpoints.ChatCompletionsEndpoint.Map(app);
         app.MapControllers();

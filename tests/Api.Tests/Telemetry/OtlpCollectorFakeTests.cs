@@ -26,5 +26,8 @@ public sealed class OtlpCollectorFakeTests
         using var received = JsonDocument.Parse(await http.GetStringAsync("otlp/received"));
         received.RootElement.GetProperty("exports").GetInt64().Should().Be(2);
         received.RootElement.GetProperty("bytes").GetInt64().Should().Be(420);
+        received.RootElement.GetProperty("traces").GetInt64().Should().Be(1);
+        received.RootElement.GetProperty("metrics").GetInt64().Should().Be(1);
+        received.RootElement.GetProperty("logs").GetInt64().Should().Be(0);
     }
 }
