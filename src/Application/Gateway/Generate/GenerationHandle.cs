@@ -18,6 +18,9 @@ public sealed class GenerationHandle : IDisposable
 
     public string RequestId { get; }
 
+    /// <summary>Ends once its start is recorded for other nodes; its end is recorded only after that, never before.</summary>
+    internal TaskCompletionSource Recorded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public CancellationToken Token => _cancellation.Token;
 
     public bool IsCancelled => _cancellation.IsCancellationRequested;

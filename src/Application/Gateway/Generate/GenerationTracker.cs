@@ -42,7 +42,15 @@ internal sealed class GenerationTracker : IGenerationTracker
             var status = new GenerationStatus { RequestId = id, Status = GenerationStates.Running, Model = model, CreatedAt = _time.GetUtcNow() };
             if (_entries.TryAdd(id, new Entry(owner, handle, status)))
             {
-                await _directory.PublishAsync(new SharedGeneration(owner, status), RunningRecordLifetime, CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    await _directory.PublishAsync(new SharedGeneration(owner, status), RunningRecordLifetime, CancellationToken.None).ConfigureAwait(false);
+                }
+                finally
+                {
+                    handle.Recorded.TrySetResult();
+                }
+
                 return handle;
             }
         }
@@ -126,12 +134,19 @@ internal sealed class GenerationTracker : IGenerationTracker
             if (_entries.TryUpdate(handle.RequestId, ended, entry))
             {
                 // Not awaited: the end is recorded here at once, and for other nodes as soon as the store has it.
-                _ = _directory.PublishAsync(new SharedGeneration(ended.Owner, ended.Status), Retention, CancellationToken.None);
+                _ = RecordEndAsync(handle, new SharedGeneration(ended.Owner, ended.Status));
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Records an end after the start: a cancel that came while the start was being recorded is not overwritten by it.</summary>
+    private async Task RecordEndAsync(GenerationHandle handle, SharedGeneration ended)
+    {
+        await handle.Recorded.Task.ConfigureAwait(false);
+        await _directory.PublishAsync(ended, Retention, CancellationToken.None).ConfigureAwait(false);
     }
 
     private void Prune()

@@ -44,7 +44,7 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
             var json = JsonSerializer.Serialize(generation, GenerationJsonContext.Default.SharedGeneration);
             await multiplexer.GetDatabase().StringSetAsync(_prefix + generation.Status.RequestId, json, keepFor).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
             LogStoreFailed(_logger, ex.GetType().Name);
         }

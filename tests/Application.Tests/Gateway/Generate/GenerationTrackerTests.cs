@@ -123,6 +123,26 @@ public sealed class GenerationTrackerTests
         directory.KeptFor["req_1"].Should().Be(GenerationTracker.RunningRecordLifetime);
     }
 
+    [Test]
+    public async Task ACancelWhileTheStartIsBeingRecorded_IsRecordedAfterIt()
+    {
+        var directory = new SharedDirectory { SlowRunningRecords = new TaskCompletionSource() };
+        var tracker = new GenerationTracker(directory, new MovableClock());
+
+        var starting = tracker.StartAsync("req_1", "user:a", "demo", CancellationToken.None);
+        var cancelled = await tracker.CancelAsync("req_1", "user:a", CancellationToken.None);
+        directory.SlowRunningRecords.SetResult();
+        using var handle = await starting;
+
+        cancelled!.Cancelled.Should().BeTrue();
+        for (var i = 0; i < 100 && directory.Records["req_1"].Status.Status != GenerationStates.Cancelled; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        directory.Records["req_1"].Status.Status.Should().Be(GenerationStates.Cancelled, "the late start record must not overwrite the end");
+    }
+
     /// <summary>A directory shared by the trackers ("nodes") of one test, which carries cancels to each of them.</summary>
     private sealed class SharedDirectory(TimeProvider? clock = null) : IGenerationDirectory
     {
@@ -137,12 +157,19 @@ public sealed class GenerationTrackerTests
         /// <summary>No node hears cancels any more.</summary>
         public bool Deaf { get; set; }
 
-        public Task PublishAsync(SharedGeneration generation, TimeSpan keepFor, CancellationToken cancellationToken)
+        /// <summary>When set, a running record is stored only once this completes.</summary>
+        public TaskCompletionSource? SlowRunningRecords { get; init; }
+
+        public async Task PublishAsync(SharedGeneration generation, TimeSpan keepFor, CancellationToken cancellationToken)
         {
+            if (SlowRunningRecords is { } gate && generation.Status.Status == GenerationStates.Running)
+            {
+                await gate.Task;
+            }
+
             Records[generation.Status.RequestId] = generation;
             KeptFor[generation.Status.RequestId] = keepFor;
             _expires[generation.Status.RequestId] = _clock.GetUtcNow() + keepFor;
-            return Task.CompletedTask;
         }
 
         public Task<SharedGeneration?> FindAsync(string requestId, CancellationToken cancellationToken) =>
