@@ -58,23 +58,24 @@ internal sealed class GenerationTracker : IGenerationTracker
 
     public async Task<GenerationStatus?> FindAsync(string requestId, string owner, CancellationToken cancellationToken)
     {
-        if (_entries.TryGetValue(requestId, out var entry))
+        // A request id comes from the client: here it may be another owner's, and this owner's may run on another node.
+        if (_entries.TryGetValue(requestId, out var entry) && entry.Owner == owner)
         {
-            return entry.Owner == owner ? entry.Status : null;
+            return entry.Status;
         }
 
-        var shared = await _directory.FindAsync(requestId, cancellationToken).ConfigureAwait(false);
+        var shared = await _directory.FindAsync(requestId, owner, cancellationToken).ConfigureAwait(false);
         return shared is not null && shared.Owner == owner ? shared.Status : null;
     }
 
     public async Task<CancelledGeneration?> CancelAsync(string requestId, string owner, CancellationToken cancellationToken)
     {
-        if (_entries.ContainsKey(requestId))
+        if (_entries.TryGetValue(requestId, out var entry) && entry.Owner == owner)
         {
             return CancelHere(requestId, owner);
         }
 
-        var shared = await _directory.FindAsync(requestId, cancellationToken).ConfigureAwait(false);
+        var shared = await _directory.FindAsync(requestId, owner, cancellationToken).ConfigureAwait(false);
         if (shared is null || shared.Owner != owner)
         {
             return null;
@@ -92,7 +93,7 @@ internal sealed class GenerationTracker : IGenerationTracker
         while (shared.Status.Status == GenerationStates.Running && _time.GetElapsedTime(waited) < RemoteCancelWait)
         {
             await Task.Delay(RemoteCancelPoll, _time, cancellationToken).ConfigureAwait(false);
-            shared = await _directory.FindAsync(requestId, cancellationToken).ConfigureAwait(false) ?? shared;
+            shared = await _directory.FindAsync(requestId, owner, cancellationToken).ConfigureAwait(false) ?? shared;
         }
 
         return new CancelledGeneration(requestId, shared.Status.Status == GenerationStates.Cancelled, shared.Status.Status);

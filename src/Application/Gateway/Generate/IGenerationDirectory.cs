@@ -9,8 +9,11 @@ public interface IGenerationDirectory
     /// <summary>Records where a generation stands: a running one until it ends, an ended one for the retention.</summary>
     Task PublishAsync(SharedGeneration generation, TimeSpan keepFor, CancellationToken cancellationToken);
 
-    /// <summary>The recorded generation, or null when none is recorded (or the store cannot be read).</summary>
-    Task<SharedGeneration?> FindAsync(string requestId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The owner's recorded generation, or null when none is recorded (or the store cannot be read). Records are
+    /// kept per owner: request ids come from clients, and one owner's id never hides another's generation.
+    /// </summary>
+    Task<SharedGeneration?> FindAsync(string requestId, string owner, CancellationToken cancellationToken);
 
     /// <summary>Asks every node to cancel the owner's generation; the node running it does.</summary>
     Task RequestCancelAsync(string requestId, string owner, CancellationToken cancellationToken);

@@ -42,7 +42,7 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
         try
         {
             var json = JsonSerializer.Serialize(generation, GenerationJsonContext.Default.SharedGeneration);
-            await multiplexer.GetDatabase().StringSetAsync(_prefix + generation.Status.RequestId, json, keepFor).ConfigureAwait(false);
+            await multiplexer.GetDatabase().StringSetAsync(Key(generation.Status.RequestId, generation.Owner), json, keepFor).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
@@ -50,7 +50,7 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
         }
     }
 
-    public async Task<SharedGeneration?> FindAsync(string requestId, CancellationToken cancellationToken)
+    public async Task<SharedGeneration?> FindAsync(string requestId, string owner, CancellationToken cancellationToken)
     {
         if (_redis.Multiplexer is not { IsConnected: true } multiplexer)
         {
@@ -59,7 +59,7 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
 
         try
         {
-            var json = await multiplexer.GetDatabase().StringGetAsync(_prefix + requestId).ConfigureAwait(false);
+            var json = await multiplexer.GetDatabase().StringGetAsync(Key(requestId, owner)).ConfigureAwait(false);
             return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize((string)json!, GenerationJsonContext.Default.SharedGeneration);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException)
@@ -120,6 +120,9 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
             }
         }
     }
+
+    /// <summary>One key per owner and request id (an owner is a kind and an id, such as <c>user:42</c>).</summary>
+    private string Key(string requestId, string owner) => _prefix + owner + "/" + requestId;
 
     private void Receive(string message)
     {

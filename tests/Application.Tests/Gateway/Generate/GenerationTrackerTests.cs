@@ -102,8 +102,8 @@ public sealed class GenerationTrackerTests
 
         cancelled.Should().Be(new CancelledGeneration("req_1", true, GenerationStates.Cancelled));
         handle.Token.IsCancellationRequested.Should().BeTrue("the node running it cancelled its upstream call");
-        directory.Records["req_1"].Status.Status.Should().Be(GenerationStates.Cancelled);
-        directory.KeptFor["req_1"].Should().Be(GenerationTracker.Retention, "an ended record lasts as long as the node keeps it");
+        directory.Records["user:a/req_1"].Status.Status.Should().Be(GenerationStates.Cancelled);
+        directory.KeptFor["user:a/req_1"].Should().Be(GenerationTracker.Retention, "an ended record lasts as long as the node keeps it");
         (await asker.CancelAsync("req_1", "user:a", CancellationToken.None))!.Cancelled.Should().BeFalse("it has ended");
     }
 
@@ -120,7 +120,7 @@ public sealed class GenerationTrackerTests
         var cancelled = await asker.CancelAsync("req_1", "user:a", CancellationToken.None);
 
         cancelled.Should().Be(new CancelledGeneration("req_1", false, GenerationStates.Running));
-        directory.KeptFor["req_1"].Should().Be(GenerationTracker.RunningRecordLifetime);
+        directory.KeptFor["user:a/req_1"].Should().Be(GenerationTracker.RunningRecordLifetime);
     }
 
     [Test]
@@ -135,15 +135,33 @@ public sealed class GenerationTrackerTests
         using var handle = await starting;
 
         cancelled!.Cancelled.Should().BeTrue();
-        for (var i = 0; i < 100 && directory.Records["req_1"].Status.Status != GenerationStates.Cancelled; i++)
+        for (var i = 0; i < 100 && directory.Records["user:a/req_1"].Status.Status != GenerationStates.Cancelled; i++)
         {
             await Task.Delay(10);
         }
 
-        directory.Records["req_1"].Status.Status.Should().Be(GenerationStates.Cancelled, "the late start record must not overwrite the end");
+        directory.Records["user:a/req_1"].Status.Status.Should().Be(GenerationStates.Cancelled, "the late start record must not overwrite the end");
     }
 
-    /// <summary>A directory shared by the trackers ("nodes") of one test, which carries cancels to each of them.</summary>
+    [Test]
+    public async Task TwoOwnersUsingOneRequestIdOnTwoNodes_EachSeeAndCancelTheirOwn()
+    {
+        var directory = new SharedDirectory();
+        var nodeA = new GenerationTracker(directory, new MovableClock());
+        var nodeB = new GenerationTracker(directory, new MovableClock());
+        using var mine = await nodeA.StartAsync("req_same", "user:a", "demo", CancellationToken.None);
+        using var theirs = await nodeB.StartAsync("req_same", "user:b", "demo", CancellationToken.None);
+
+        (await nodeB.FindAsync("req_same", "user:a", CancellationToken.None))!.Status.Should().Be(GenerationStates.Running, "node B's own req_same is another owner's");
+        var cancelled = await nodeB.CancelAsync("req_same", "user:a", CancellationToken.None);
+
+        cancelled!.Cancelled.Should().BeTrue();
+        mine.Token.IsCancellationRequested.Should().BeTrue();
+        theirs.Token.IsCancellationRequested.Should().BeFalse("the other owner's generation of the same id runs on");
+        (await nodeA.FindAsync("req_same", "user:b", CancellationToken.None))!.Status.Should().Be(GenerationStates.Running);
+    }
+
+    /// <summary>A directory shared by the trackers ("nodes") of one test, which carries cancels to each of them; one record per owner and id, as in Redis.</summary>
     private sealed class SharedDirectory(TimeProvider? clock = null) : IGenerationDirectory
     {
         private readonly List<Action<string, string>> _nodes = [];
@@ -167,13 +185,14 @@ public sealed class GenerationTrackerTests
                 await gate.Task;
             }
 
-            Records[generation.Status.RequestId] = generation;
-            KeptFor[generation.Status.RequestId] = keepFor;
-            _expires[generation.Status.RequestId] = _clock.GetUtcNow() + keepFor;
+            var key = generation.Owner + "/" + generation.Status.RequestId;
+            Records[key] = generation;
+            KeptFor[key] = keepFor;
+            _expires[key] = _clock.GetUtcNow() + keepFor;
         }
 
-        public Task<SharedGeneration?> FindAsync(string requestId, CancellationToken cancellationToken) =>
-            Task.FromResult(_expires.TryGetValue(requestId, out var expires) && expires > _clock.GetUtcNow() ? Records[requestId] : null);
+        public Task<SharedGeneration?> FindAsync(string requestId, string owner, CancellationToken cancellationToken) =>
+            Task.FromResult(_expires.TryGetValue(owner + "/" + requestId, out var expires) && expires > _clock.GetUtcNow() ? Records[owner + "/" + requestId] : null);
 
         public Task RequestCancelAsync(string requestId, string owner, CancellationToken cancellationToken)
         {
