@@ -261,27 +261,26 @@ public static partial class ApiHost
                     t.AddOtlpExporter();
                 }
             });
-        if (!exporters.Prometheus && !exporters.OtlpMetrics)
+
+        if (exporters.Prometheus || exporters.OtlpMetrics)
         {
-            return;
+            telemetry.WithMetrics(m =>
+            {
+                // No "System.Net.Http": the gateway's own metrics give latency and outcome by deployment, and
+                // HttpClient's instruments cost four more measurements per call.
+                m.AddMeter("LlmPlatform.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime");
+                m.AddView(MetricStreams.Configure);
+                if (exporters.Prometheus)
+                {
+                    m.AddPrometheusExporter();
+                }
+
+                if (exporters.OtlpMetrics)
+                {
+                    m.AddOtlpExporter();
+                }
+            });
         }
-
-        telemetry.WithMetrics(m =>
-        {
-            // No "System.Net.Http": the gateway's own metrics give latency and outcome by deployment, and
-            // HttpClient's instruments cost four more measurements per call.
-            m.AddMeter("LlmPlatform.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime");
-            m.AddView(MetricStreams.Configure);
-            if (exporters.Prometheus)
-            {
-                m.AddPrometheusExporter();
-            }
-
-            if (exporters.OtlpMetrics)
-            {
-                m.AddOtlpExporter();
-            }
-        });
     }
 
     internal static void ConfigureJson(JsonSerializerOptions options)
