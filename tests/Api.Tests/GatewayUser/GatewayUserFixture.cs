@@ -24,13 +24,8 @@ public abstract class GatewayUserFixture : AdminApiFixture
         """;
 
     /// <summary>Registers a new user with a fresh e-mail; returns the e-mail, the login's token and the user's id.</summary>
-    private protected async Task<(string Email, string Token, string UserId)> RegisterAsync(string password = "correct horse battery")
-    {
-        var email = $"user-{Guid.NewGuid():N}@example.com";
-        var reply = await Http.PostAsync("/v1/users/register", new { email, password }, "none");
-        reply.Status.Should().Be(HttpStatusCode.OK, reply.Text);
-        return (email, reply.Str("token"), reply.Json.GetProperty("user").GetProperty("id").GetString()!);
-    }
+    private protected Task<(string Email, string Token, string UserId)> RegisterAsync(string password = "correct horse battery") =>
+        GatewayUsers.RegisterAsync(Http, password);
 
     private protected Task<AdminHttp.Reply> SendAsync(HttpMethod method, string path, object? body, string key) =>
         Http.SendAsync(method, path, body, key);

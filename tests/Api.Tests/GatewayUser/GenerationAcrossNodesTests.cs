@@ -39,8 +39,8 @@ public sealed class GenerationAcrossNodesTests
     {
         var nodeA = new AdminHttp(_nodes.A.Client);
         var nodeB = new AdminHttp(_nodes.B.Client);
-        var token = await RegisterAsync(nodeA);
-        var stranger = await RegisterAsync(nodeB);
+        var token = (await GatewayUsers.RegisterAsync(nodeA)).Token;
+        var stranger = (await GatewayUsers.RegisterAsync(nodeB)).Token;
         var requestId = "req_gen_" + Guid.NewGuid().ToString("N");
 
         var started = DateTime.UtcNow;
@@ -76,7 +76,7 @@ public sealed class GenerationAcrossNodesTests
     {
         var nodeA = new AdminHttp(_nodes.A.Client);
         var nodeB = new AdminHttp(_nodes.B.Client);
-        var token = await RegisterAsync(nodeA);
+        var token = (await GatewayUsers.RegisterAsync(nodeA)).Token;
 
         var done = await nodeA.PostAsync("/v1/generate", new { model = "demo", modality = "text", input = new { prompt = "x" } }, token);
         done.Status.Should().Be(HttpStatusCode.OK, done.Text);
@@ -91,13 +91,6 @@ public sealed class GenerationAcrossNodesTests
         status.Status.Should().Be(HttpStatusCode.OK, status.Text);
         status.Str("status").Should().Be("completed");
         status.Json.GetProperty("completed_at").GetString().Should().NotBeNullOrEmpty();
-    }
-
-    private static async Task<string> RegisterAsync(AdminHttp node)
-    {
-        var reply = await node.PostAsync("/v1/users/register", new { email = $"user-{Guid.NewGuid():N}@example.com", password = "correct horse battery" }, "none");
-        reply.Status.Should().Be(HttpStatusCode.OK, reply.Text);
-        return reply.Str("token");
     }
 }
 
@@ -119,8 +112,7 @@ public sealed class GenerationRedisOutageTests
             """,
             environment: new Dictionary<string, string?> { ["REDIS_URL"] = $"redis://127.0.0.1:{proxy.Port}{redis.AbsolutePath}" });
         var http = new AdminHttp(api.Client);
-        var register = await http.PostAsync("/v1/users/register", new { email = $"user-{Guid.NewGuid():N}@example.com", password = "correct horse battery" }, "none");
-        var token = register.Str("token");
+        var token = (await GatewayUsers.RegisterAsync(http)).Token;
         (await http.PostAsync("/v1/generate", new { model = "demo", modality = "text", input = new { prompt = "x" } }, token)).Status.Should().Be(HttpStatusCode.OK);
 
         proxy.Stop();

@@ -44,8 +44,7 @@ public sealed class UserProviderKeyAcrossNodesTests
     {
         var nodeA = new AdminHttp(_nodes.A.Client);
         var nodeB = new AdminHttp(_nodes.B.Client);
-        var registered = await nodeA.PostAsync("/v1/users/register", new { email = $"nodes-{Guid.NewGuid():N}@example.com", password = "long enough password" }, "none");
-        var token = registered.Str("token");
+        var token = (await GatewayUsers.RegisterAsync(nodeA)).Token;
         var ownKey = "sk-own-" + Guid.NewGuid().ToString("N");
         (await nodeA.PostAsync("/v1/users/provider-keys", new { provider = "openai", api_key = ownKey }, token)).Status.Should().Be(HttpStatusCode.OK);
         (await KeyUsedAsync(nodeB, token)).Should().Be(ownKey, "node B reads the key (and keeps it for a while)");

@@ -90,12 +90,7 @@ public sealed class UserProviderKeyCallTests
         others.Status.Should().Be(HttpStatusCode.OK, "one user's exhausted key cools down only that user's use of the deployment: " + others.Text);
     }
 
-    private async Task<string> RegisterAsync()
-    {
-        var reply = await _http.PostAsync("/v1/users/register", new { email = $"byok-{Guid.NewGuid():N}@example.com", password = "long enough password" }, "none");
-        reply.Status.Should().Be(HttpStatusCode.OK, reply.Text);
-        return reply.Str("token");
-    }
+    private async Task<string> RegisterAsync() => (await GatewayUsers.RegisterAsync(_http)).Token;
 
     private Task<AdminHttp.Reply> ChatAsync(string model, string key, string prompt) =>
         _http.PostAsync("/v1/chat/completions", new { model, messages = new[] { new { role = "user", content = prompt } } }, key);
