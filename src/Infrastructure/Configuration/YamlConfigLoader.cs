@@ -492,7 +492,6 @@ public static class YamlConfigLoader
         return settings;
     }
 
-    /// <summary>LiteLLM writes fallbacks as a list of one-key mappings: <c>[{gpt-4: [gpt-3.5]}]</c>; a plain mapping is accepted too.</summary>
     /// <summary>Addresses (<c>10.0.0.5</c>) and networks (<c>10.0.0.0/8</c>, <c>fd00::/8</c>); anything else fails the load.</summary>
     private static IReadOnlyList<System.Net.IPNetwork> ReadNetworks(YamlReader reader, YamlNode node, string path)
     {
@@ -517,6 +516,7 @@ public static class YamlConfigLoader
         return networks;
     }
 
+    /// <summary>LiteLLM writes fallbacks as a list of one-key mappings: <c>[{gpt-4: [gpt-3.5]}]</c>; a plain mapping is accepted too.</summary>
     internal static IReadOnlyDictionary<string, IReadOnlyList<string>> ReadFallbacks(YamlReader reader, YamlNode node, string path)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);

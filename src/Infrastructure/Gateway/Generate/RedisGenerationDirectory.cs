@@ -44,7 +44,7 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
             var json = JsonSerializer.Serialize(generation, GenerationJsonContext.Default.SharedGeneration);
             await multiplexer.GetDatabase().StringSetAsync(Key(generation.Status.RequestId, generation.Owner), json, keepFor).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        catch (Exception ex) when (IsStoreFailure(ex))
         {
             LogStoreFailed(_logger, ex.GetType().Name);
         }
@@ -62,7 +62,7 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
             var json = await multiplexer.GetDatabase().StringGetAsync(Key(requestId, owner)).ConfigureAwait(false);
             return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize((string)json!, GenerationJsonContext.Default.SharedGeneration);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException)
+        catch (Exception ex) when (IsStoreFailure(ex) || ex is JsonException)
         {
             LogStoreFailed(_logger, ex.GetType().Name);
             return null;
@@ -81,7 +81,7 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
             // Neither part can hold a line break: the id comes from a header, the owner is a kind and an id.
             await multiplexer.GetSubscriber().PublishAsync(_cancels, requestId + "\n" + owner).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (IsStoreFailure(ex))
         {
             LogStoreFailed(_logger, ex.GetType().Name);
         }
@@ -100,7 +100,7 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
         {
             await multiplexer.GetSubscriber().SubscribeAsync(_cancels, (_, message) => Receive(message.ToString())).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (IsStoreFailure(ex))
         {
             LogStoreFailed(_logger, ex.GetType().Name);
         }
@@ -114,12 +114,18 @@ internal sealed partial class RedisGenerationDirectory : IGenerationDirectory, I
             {
                 await multiplexer.GetSubscriber().UnsubscribeAsync(_cancels).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            catch (Exception ex) when (IsStoreFailure(ex))
             {
                 LogStoreFailed(_logger, ex.GetType().Name);
             }
         }
     }
+
+    /// <summary>
+    /// Redis failed or is going away: a connection dropped between the connected check and the call, or the
+    /// multiplexer disposed at shutdown while a call was under way. This node then works alone.
+    /// </summary>
+    private static bool IsStoreFailure(Exception ex) => ex is RedisException or TimeoutException or ObjectDisposedException;
 
     /// <summary>One key per owner and request id (an owner is a kind and an id, such as <c>user:42</c>).</summary>
     private string Key(string requestId, string owner) => _prefix + owner + "/" + requestId;
