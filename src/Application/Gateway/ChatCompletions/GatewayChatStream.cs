@@ -60,6 +60,12 @@ public sealed class GatewayChatStream : RelayedStream<ChatCompletionChunk>
             UpstreamUsage = chunk.Usage;
         }
 
+        if (chunk.TryGetTextDelta(out var delta))
+        {
+            _completionText.Append(delta);
+            return;
+        }
+
         foreach (var choice in chunk.Choices)
         {
             if (choice.Delta.Content is { } text)

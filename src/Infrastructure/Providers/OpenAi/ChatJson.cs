@@ -47,7 +47,7 @@ internal static class ChatJson
     {
         var reader = new Utf8JsonReader(json.Span, ReaderOptions);
         reader.Read();
-        return ReadChoices(ref reader, "chat.completion", "message"u8, AnswerChoice)!;
+        return ReadChoices(ref reader, "chat.completion", "message"u8, AnswerChoice, textDeltas: false, out _)!;
     };
 
     private static readonly ChoiceFactory<ChatChoice> AnswerChoice = static (index, message, finish, logprobs) =>
@@ -60,17 +60,27 @@ internal static class ChatJson
             "chat.completion.chunk",
             "delta"u8.ToArray(),
             static (index, delta, finish, logprobs) => new ChunkChoice { Index = index, Delta = delta!, FinishReason = finish, Logprobs = logprobs },
-            static head => new ChatCompletionChunk
+            static head =>
             {
-                Id = head.Id!,
-                Object = head.HasObject ? head.Object! : "chat.completion.chunk",
-                Created = head.Created,
-                Model = head.Model!,
-                Choices = head.Choices!,
-                Usage = head.Usage,
-                SystemFingerprint = head.SystemFingerprint,
+                var chunk = new ChatCompletionChunk
+                {
+                    Id = head.Id!,
+                    Object = head.HasObject ? head.Object! : "chat.completion.chunk",
+                    Created = head.Created,
+                    Model = head.Model!,
+                    Choices = head.Choices!,
+                    Usage = head.Usage,
+                    SystemFingerprint = head.SystemFingerprint,
+                };
+                if (head.TextDelta is { } delta)
+                {
+                    chunk.SetTextDelta(delta.Index, delta.Message.Role, delta.Message.Content, delta.FinishReason);
+                }
+
+                return chunk;
             },
-            GatewayJsonContext.Default.ChatCompletionChunk));
+            GatewayJsonContext.Default.ChatCompletionChunk,
+            TextDeltas: true));
 
     /// <summary>The type to read whole (non-streamed) answers with, choices built at once.</summary>
     public static JsonTypeInfo<ChatCompletionResponse> Answer { get; } = JsonMetadataServices.CreateValueInfo<ChatCompletionResponse>(
@@ -130,17 +140,22 @@ internal static class ChatJson
         SystemFingerprint = head.SystemFingerprint,
     };
 
-    /// <summary>Reads one kind of object in one pass; writes it with the generated serializer.</summary>
+    /// <summary>
+    /// Reads one kind of object in one pass; writes it with the generated serializer. With <paramref name="TextDeltas"/>,
+    /// a lone choice that is a plain text delta is handed to <paramref name="build"/> as its values
+    /// (<see cref="Head{TChoice}.TextDelta"/>) rather than built.
+    /// </summary>
     private sealed class Converter<T, TChoice>(
         string what,
         byte[] messageName,
         ChoiceFactory<TChoice> choice,
         Func<Head<TChoice>, T> build,
-        JsonTypeInfo<T> generated) : JsonConverter<T>
+        JsonTypeInfo<T> generated,
+        bool TextDeltas = false) : JsonConverter<T>
         where T : class
     {
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? null : build(ReadObject(ref reader, what, messageName, choice));
+            reader.TokenType == JsonTokenType.Null ? null : build(ReadObject(ref reader, what, messageName, choice, TextDeltas));
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value, generated);
@@ -160,15 +175,52 @@ internal static class ChatJson
 
         /// <summary>Where the (checked, not built) choices array is in the input; null when they were built or were null.</summary>
         public Range? ChoicesJson;
+
+        /// <summary>The lone choice, when it was a plain text delta read as its values (then <see cref="Choices"/> is null).</summary>
+        public ChoiceParts? TextDelta;
     }
 
     private delegate TChoice ChoiceFactory<out TChoice>(int index, ChatResponseMessage? message, string? finishReason, JsonElement? logprobs);
+
+    /// <summary>A message or delta as read, before it is built.</summary>
+    private struct MessageParts
+    {
+        public bool Present;
+        public string? Role;
+        public string? Content;
+        public string? Refusal;
+        public IReadOnlyList<ToolCall>? ToolCalls;
+        public FunctionCallPayload? FunctionCall;
+
+        /// <summary>A role and text at most: what a streamed answer's deltas are but for its tool calls.</summary>
+        public readonly bool IsText => Refusal is null && ToolCalls is null && FunctionCall is null;
+
+        public readonly ChatResponseMessage? Build() => Present
+            ? new ChatResponseMessage { Role = Role, Content = Content, Refusal = Refusal, ToolCalls = ToolCalls, FunctionCall = FunctionCall }
+            : null;
+    }
+
+    /// <summary>A choice as read, before it is built.</summary>
+    private struct ChoiceParts
+    {
+        public int Index;
+        public MessageParts Message;
+        public string? FinishReason;
+        public JsonElement? Logprobs;
+
+        public readonly TChoice Build<TChoice>(ChoiceFactory<TChoice> choice) => choice(Index, Message.Build(), FinishReason, Logprobs);
+    }
 
     /// <summary>
     /// Reads a chunk or an answer. Without a <paramref name="choice"/> factory the choices are checked (what building
     /// them would refuse, refused) but not built, and <see cref="Head{TChoice}.ChoicesJson"/> says where they are.
     /// </summary>
-    private static Head<TChoice> ReadObject<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice>? choice)
+    private static Head<TChoice> ReadObject<TChoice>(
+        ref Utf8JsonReader reader,
+        string what,
+        ReadOnlySpan<byte> messageName,
+        ChoiceFactory<TChoice>? choice,
+        bool textDeltas = false)
     {
         ExpectObject(ref reader, what);
         var head = default(Head<TChoice>);
@@ -203,7 +255,7 @@ internal static class ChatJson
                 reader.Read();
                 var start = reader.TokenStartIndex;
                 var isArray = reader.TokenType == JsonTokenType.StartArray;
-                head.Choices = ReadChoices(ref reader, what, messageName, choice);
+                head.Choices = ReadChoices(ref reader, what, messageName, choice, textDeltas, out head.TextDelta);
                 head.ChoicesJson = choice is null && isArray ? new Range((int)start, (int)reader.BytesConsumed) : null;
                 choices = true;
             }
@@ -232,8 +284,20 @@ internal static class ChatJson
         return head;
     }
 
-    private static List<TChoice>? ReadChoices<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice>? choice)
+    /// <summary>
+    /// Reads the choices array: built with <paramref name="choice"/>, or only checked without it. With
+    /// <paramref name="textDeltas"/>, an array of one choice that is a plain text delta (no logprobs, no refusal, no
+    /// tool or function call) comes back as <paramref name="textDelta"/> and no list.
+    /// </summary>
+    private static List<TChoice>? ReadChoices<TChoice>(
+        ref Utf8JsonReader reader,
+        string what,
+        ReadOnlySpan<byte> messageName,
+        ChoiceFactory<TChoice>? choice,
+        bool textDeltas,
+        out ChoiceParts? textDelta)
     {
+        textDelta = null;
         if (reader.TokenType == JsonTokenType.Null)
         {
             return null;
@@ -244,49 +308,72 @@ internal static class ChatJson
             throw new JsonException($"A {what}'s 'choices' must be an array.");
         }
 
-        var list = choice is null ? null : new List<TChoice>(1);
+        List<TChoice>? list = null;
+        ChoiceParts? held = null;
+        var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var read = ReadChoice(ref reader, what, messageName, choice);
-            list?.Add(read);
+            var read = ReadChoice(ref reader, what, messageName, keep: choice is not null);
+            if (choice is null)
+            {
+                continue;
+            }
+
+            if (++count == 1 && textDeltas && read.Logprobs is null && read.Message.IsText)
+            {
+                // Built only if a second choice follows.
+                held = read;
+                continue;
+            }
+
+            list ??= new List<TChoice>(count);
+            if (held is { } first)
+            {
+                list.Add(first.Build(choice));
+                held = null;
+            }
+
+            list.Add(read.Build(choice));
         }
 
-        return list;
+        if (held is not null)
+        {
+            textDelta = held;
+            return null;
+        }
+
+        return choice is null ? null : list ?? new List<TChoice>(0);
     }
 
-    private static TChoice ReadChoice<TChoice>(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, ChoiceFactory<TChoice>? choice)
+    private static ChoiceParts ReadChoice(ref Utf8JsonReader reader, string what, ReadOnlySpan<byte> messageName, bool keep)
     {
-        var keep = choice is not null;
         ExpectObject(ref reader, "choice");
-        var index = 0;
-        ChatResponseMessage? message = null;
-        string? finishReason = null;
-        JsonElement? logprobs = null;
+        var choice = default(ChoiceParts);
         var hasMessage = false;
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("index"u8))
             {
                 reader.Read();
-                index = reader.GetInt32();
+                choice.Index = reader.GetInt32();
             }
             else if (reader.ValueTextEquals(messageName))
             {
                 reader.Read();
-                message = ReadMessage(ref reader, keep);
+                choice.Message = ReadMessage(ref reader, keep);
                 hasMessage = true;
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
             {
                 reader.Read();
-                finishReason = Text(ref reader, keep);
+                choice.FinishReason = Text(ref reader, keep);
             }
             else if (reader.ValueTextEquals("logprobs"u8))
             {
                 reader.Read();
                 if (keep && reader.TokenType != JsonTokenType.Null)
                 {
-                    logprobs = JsonElement.ParseValue(ref reader);
+                    choice.Logprobs = JsonElement.ParseValue(ref reader);
                 }
                 else
                 {
@@ -301,51 +388,49 @@ internal static class ChatJson
         }
 
         return hasMessage
-            ? (keep ? choice!(index, message, finishReason, logprobs) : default!)
+            ? choice
             : throw new JsonException($"A {what}'s choice is missing '{System.Text.Encoding.UTF8.GetString(messageName)}'.");
     }
 
-    /// <summary>Reads a message or a delta; without <paramref name="keep"/>, checks it and returns null.</summary>
-    private static ChatResponseMessage? ReadMessage(ref Utf8JsonReader reader, bool keep)
+    /// <summary>Reads a message or a delta; without <paramref name="keep"/>, checks it and keeps nothing.</summary>
+    private static MessageParts ReadMessage(ref Utf8JsonReader reader, bool keep)
     {
+        var message = default(MessageParts);
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return null;
+            return message;
         }
 
         ExpectObject(ref reader, "message");
-        var message = keep ? new ChatResponseMessage() : null;
+        message.Present = keep;
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("role"u8))
             {
                 reader.Read();
-                var role = Text(ref reader, keep);
-                message?.Role = role;
+                message.Role = Text(ref reader, keep);
             }
             else if (reader.ValueTextEquals("content"u8))
             {
                 reader.Read();
-                var content = Text(ref reader, keep);
-                message?.Content = content;
+                message.Content = Text(ref reader, keep);
             }
             else if (reader.ValueTextEquals("refusal"u8))
             {
                 reader.Read();
-                var refusal = Text(ref reader, keep);
-                message?.Refusal = refusal;
+                message.Refusal = Text(ref reader, keep);
             }
             else if (reader.ValueTextEquals("tool_calls"u8))
             {
                 reader.Read();
                 var calls = JsonSerializer.Deserialize(ref reader, ToolCalls);
-                message?.ToolCalls = calls;
+                message.ToolCalls = keep ? calls : null;
             }
             else if (reader.ValueTextEquals("function_call"u8))
             {
                 reader.Read();
                 var call = JsonSerializer.Deserialize(ref reader, FunctionCall);
-                message?.FunctionCall = call;
+                message.FunctionCall = keep ? call : null;
             }
             else
             {

@@ -237,6 +237,76 @@ public sealed class ChatJsonTests
         next.Model.Should().Be("m2");
     }
 
+    [Test]
+    public void Read_APlainTextDelta_IsKeptAsItsTextUntilItsChoicesAreRead()
+    {
+        var chunk = JsonSerializer.Deserialize(Valid[1], ChatJson.Chunk)!;
+        var expected = JsonSerializer.Deserialize(Valid[1], GatewayJsonContext.Default.ChatCompletionChunk)!;
+
+        chunk.TryGetTextDelta(out var text).Should().BeTrue();
+        text.Should().Be("Hello \"world\" \u00e9\n");
+
+        var choice = chunk.Choices.Single();
+        choice.Index.Should().Be(0);
+        choice.Delta.Should().Be(expected.Choices.Single().Delta);
+        choice.FinishReason.Should().BeNull();
+        chunk.TryGetTextDelta(out _).Should().BeFalse("once built, the choice is the one to read");
+        ReferenceEquals(chunk.Choices, chunk.Choices).Should().BeTrue("the choice is built once");
+    }
+
+    [TestCase(0, "a role and empty text, no finish reason")]
+    [TestCase(2, "no text, a finish reason")]
+    public void Read_PlainDeltas_AreKept(int valid, string because)
+    {
+        var chunk = JsonSerializer.Deserialize(Valid[valid], ChatJson.Chunk)!;
+        var expected = JsonSerializer.Deserialize(Valid[valid], GatewayJsonContext.Default.ChatCompletionChunk)!;
+
+        chunk.TryGetTextDelta(out _).Should().BeTrue(because);
+        Write(chunk).Should().Be(Write(expected));
+    }
+
+    [TestCase(3, "no choice")]
+    [TestCase(4, "a tool call")]
+    [TestCase(6, "a function call")]
+    [TestCase(7, "a refusal with logprobs")]
+    [TestCase(8, "two choices")]
+    public void Read_OtherChoices_AreBuilt(int valid, string because)
+    {
+        var chunk = JsonSerializer.Deserialize(Valid[valid], ChatJson.Chunk)!;
+
+        chunk.TryGetTextDelta(out _).Should().BeFalse(because);
+    }
+
+    [Test]
+    public void Read_APlainTextDelta_WithLogprobs_IsBuilt()
+    {
+        var json = """{"id":"a","model":"m","choices":[{"index":0,"delta":{"content":"x"},"logprobs":{"content":[]}}]}""";
+
+        var chunk = JsonSerializer.Deserialize(json, ChatJson.Chunk)!;
+
+        chunk.TryGetTextDelta(out _).Should().BeFalse();
+        Write(chunk).Should().Be(Write(JsonSerializer.Deserialize(json, GatewayJsonContext.Default.ChatCompletionChunk)));
+    }
+
+    [Test]
+    public void PlainTextDelta_CopiesAndEquality_FollowItsValues()
+    {
+        var chunk = JsonSerializer.Deserialize(Valid[1], ChatJson.Chunk)!;
+        var same = JsonSerializer.Deserialize(Valid[1], ChatJson.Chunk)!;
+        var other = JsonSerializer.Deserialize(Valid[1].Replace("Hello", "Bye", StringComparison.Ordinal), ChatJson.Chunk)!;
+
+        chunk.Should().Be(same);
+        chunk.Should().NotBe(other);
+
+        var withoutUsage = chunk with { Usage = null };
+        withoutUsage.Choices.Single().Delta.Content.Should().StartWith("Hello");
+        chunk.TryGetTextDelta(out _).Should().BeTrue("building the copy's choice leaves the original's alone");
+
+        var replaced = chunk with { Choices = [] };
+        replaced.Choices.Should().BeEmpty();
+        replaced.TryGetTextDelta(out _).Should().BeFalse();
+    }
+
     private static string WriteAnswer(ChatCompletionResponse? answer) =>
         answer is null ? "null" : JsonSerializer.Serialize(answer, GatewayJsonContext.Default.ChatCompletionResponse);
 
