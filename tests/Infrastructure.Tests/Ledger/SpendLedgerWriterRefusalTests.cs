@@ -129,6 +129,29 @@ public sealed class SpendLedgerWriterRefusalTests
         LedgerSpill.Read(_ledger.Spill.RejectedPath).Select(r => r.RequestId).Should().Equal("spilled-0");
     }
 
+    [Test]
+    public async Task Batch_WithRowsAlreadyInTheLedger_WritesTheNewRowsAndChargesNoRowTwice()
+    {
+        // A batch written again after its commit went unanswered: the primary key refuses the plain insert, and the
+        // batch is merged instead, skipping the rows already there. Nothing is refused, degraded or set aside.
+        var rows = Rows("again", 15, 1m);
+        rows.Take(10).ToList().ForEach(_ledger.Publish);
+        await _writer.StartAsync(CancellationToken.None);
+        (await RowCountAsync(10)).Should().Be(10);
+
+        rows.Skip(5).ToList().ForEach(_ledger.Publish);
+
+        (await RowCountAsync(15)).Should().Be(15);
+        await Task.Delay(300);
+        (await _database.Database.ScalarAsync<long>("SELECT count(*) FROM spend_logs")).Should().Be(15);
+        (await _database.Database.ScalarAsync<decimal>("SELECT spend FROM virtual_keys WHERE token = @token", ("token", KeyHash)))
+            .Should().Be(15m, "each row is charged once");
+        (await _database.Database.ScalarAsync<long>("SELECT sum(requests)::bigint FROM spend_daily")).Should().Be(15);
+        (await _database.Database.ScalarAsync<long>("SELECT sum(requests)::bigint FROM spend_usage_hourly WHERE api_key = '*'")).Should().Be(15);
+        (_ledger.Degraded, _ledger.Spill.Rejected).Should().Be((0L, 0L));
+        _logger.Entries.Should().NotContain(e => e.Level >= LogLevel.Warning);
+    }
+
     private static List<UsageEvent> Rows(string prefix, int count, decimal cost)
     {
         var start = DateTimeOffset.UtcNow;
