@@ -69,19 +69,19 @@ public sealed partial class SpendLedgerWriter : BackgroundService
     private const string Totals = SpendRollups.Clauses + """
         ,
         keys AS (UPDATE virtual_keys k SET spend = k.spend + s.total
-            FROM (SELECT api_key, sum(spend) AS total FROM inserted GROUP BY api_key) s
+            FROM (SELECT api_key, sum(spend) AS total FROM batch GROUP BY api_key) s
             WHERE k.token = s.api_key AND s.total <> 0),
         users AS (UPDATE users u SET spend = u.spend + s.total
-            FROM (SELECT user_id, sum(spend) AS total FROM inserted WHERE user_id IS NOT NULL GROUP BY user_id) s
+            FROM (SELECT user_id, sum(spend) AS total FROM batch WHERE user_id IS NOT NULL GROUP BY user_id) s
             WHERE u.user_id = s.user_id AND s.total <> 0),
         teams AS (UPDATE teams t SET spend = t.spend + s.total
-            FROM (SELECT team_id, sum(spend) AS total FROM inserted WHERE team_id IS NOT NULL GROUP BY team_id) s
+            FROM (SELECT team_id, sum(spend) AS total FROM batch WHERE team_id IS NOT NULL GROUP BY team_id) s
             WHERE t.team_id = s.team_id AND s.total <> 0),
         organizations AS (UPDATE organizations o SET spend = o.spend + s.total
-            FROM (SELECT organization_id, sum(spend) AS total FROM inserted WHERE organization_id IS NOT NULL GROUP BY organization_id) s
+            FROM (SELECT organization_id, sum(spend) AS total FROM batch WHERE organization_id IS NOT NULL GROUP BY organization_id) s
             WHERE o.organization_id = s.organization_id AND s.total <> 0)
         INSERT INTO end_users (user_id, spend)
-        SELECT end_user, sum(spend) FROM inserted WHERE end_user IS NOT NULL GROUP BY end_user
+        SELECT end_user, sum(spend) FROM batch WHERE end_user IS NOT NULL GROUP BY end_user
         ON CONFLICT (user_id) DO UPDATE SET spend = end_users.spend + excluded.spend
         """;
 
