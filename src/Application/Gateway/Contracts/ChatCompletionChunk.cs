@@ -69,11 +69,8 @@ public sealed record ChatCompletionChunk
     /// <see cref="Choices"/>: a relayed chunk is written as its upstream bytes, and its text is all the gateway reads
     /// (<see cref="TryGetTextDelta"/>), so the choice, its delta and their list were made for nothing, fifty times a stream.
     /// </summary>
-    internal void SetTextDelta(int index, string? role, string? content, string? finishReason)
-    {
-        Choices = [];
+    internal void SetTextDelta(int index, string? role, string? content, string? finishReason) =>
         _textDelta = new TextDelta(index, role, content, finishReason);
-    }
 
     /// <summary>The text of a chunk read as one plain text delta (<see cref="SetTextDelta"/>) and not built since.</summary>
     internal bool TryGetTextDelta(out string? content)

@@ -80,7 +80,7 @@ internal static class ChatJson
                 return chunk;
             },
             GatewayJsonContext.Default.ChatCompletionChunk,
-            TextDeltas: true));
+            textDeltas: true));
 
     /// <summary>The type to read whole (non-streamed) answers with, choices built at once.</summary>
     public static JsonTypeInfo<ChatCompletionResponse> Answer { get; } = JsonMetadataServices.CreateValueInfo<ChatCompletionResponse>(
@@ -141,7 +141,7 @@ internal static class ChatJson
     };
 
     /// <summary>
-    /// Reads one kind of object in one pass; writes it with the generated serializer. With <paramref name="TextDeltas"/>,
+    /// Reads one kind of object in one pass; writes it with the generated serializer. With <paramref name="textDeltas"/>,
     /// a lone choice that is a plain text delta is handed to <paramref name="build"/> as its values
     /// (<see cref="Head{TChoice}.TextDelta"/>) rather than built.
     /// </summary>
@@ -151,11 +151,11 @@ internal static class ChatJson
         ChoiceFactory<TChoice> choice,
         Func<Head<TChoice>, T> build,
         JsonTypeInfo<T> generated,
-        bool TextDeltas = false) : JsonConverter<T>
+        bool textDeltas = false) : JsonConverter<T>
         where T : class
     {
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? null : build(ReadObject(ref reader, what, messageName, choice, TextDeltas));
+            reader.TokenType == JsonTokenType.Null ? null : build(ReadObject(ref reader, what, messageName, choice, textDeltas));
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value, generated);
